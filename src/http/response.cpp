@@ -1,0 +1,31 @@
+// Building JSON, error and empty responses.
+#include "http/response.hpp"
+
+#include <boost/json/serialize.hpp>
+
+#include "core/json.hpp"
+
+namespace village::http {
+
+Response json_response(boost::json::value const& body, int status) {
+    Response r;
+    r.status = status;
+    r.body = boost::json::serialize(body);
+    return r;
+}
+
+Response error_response(Error const& error) {
+    Response r;
+    r.status = http_status(error.code);
+    r.body = json::error_body(error);
+    return r;
+}
+
+Response no_content() {
+    Response r;
+    r.status = 204;
+    r.content_type.clear();
+    return r;
+}
+
+}  // namespace village::http
