@@ -1,48 +1,53 @@
-// JSON shapes of Village's API (docs/api/*.md). Ids are numbers, times ISO 8601 UTC strings.
+// JSON shapes of Village's API (docs/api.md, docs/api/*.md). Ids are numbers, times ISO 8601
+// UTC strings, absent optional values null.
 
 export type Role = 'admin' | 'trainer' | 'trainee' | 'guest';
 export type BoardRole = 'admin' | 'editor' | 'member' | 'viewer';
+/** What the viewer holds on a board: a board role, `reader` (anonymous, public board) or `none`. */
+export type MyRole = BoardRole | 'reader' | 'none';
 export type Visibility = 'public' | 'community' | 'groups' | 'private';
 
 export interface Member {
   id: number;
-  email?: string;
   display_name: string;
   role: Role;
-  grade?: string | null;
-  site?: string | null;
-  interests?: string[];
+  grade: string | null;
+  site: string | null;
+  interests: string[];
+  // Only in the full view (oneself, or an admin looking):
+  email?: string;
+  deactivated?: boolean;
+  has_password?: boolean;
   created_at?: string;
   last_seen_at?: string | null;
-  deactivated?: boolean;
 }
 
 export interface SessionInfo {
   member: Member;
-  csrf_token: string;
+  csrf_token: string | null;
 }
 
 export interface Space {
   id: number;
   name: string;
-  description?: string;
+  description: string;
+  position?: string;
 }
 
 export interface BoardSummary {
   id: number;
+  space_id: number | null;
   name: string;
-  description?: string;
+  description: string;
   visibility: Visibility;
-  space_id?: number | null;
-  role?: BoardRole | 'reader' | null;
-  archived?: boolean;
-  archived_at?: string | null;
-  updated_at?: string;
+  my_role: MyRole;
+  archived: boolean;
+  card_count?: number;
 }
 
-export interface SpaceBoards {
-  space: Space | null;
-  boards: BoardSummary[];
+export interface BoardListing {
+  spaces: { space: Space; boards: BoardSummary[] }[];
+  boards_without_space: BoardSummary[];
 }
 
 export interface Label {
@@ -56,52 +61,75 @@ export interface MemberRef {
   display_name: string;
 }
 
+export interface BoardMember extends MemberRef {
+  role: BoardRole;
+}
+
+export interface BoardInfo {
+  id: number;
+  my_role: MyRole;
+  space_id: number | null;
+  name: string;
+  description: string;
+  visibility: Visibility;
+  default_role: 'member' | 'viewer';
+  comments_enabled: boolean;
+  group_ids: number[];
+  created_by: number | null;
+  created_at: string;
+  updated_at: string;
+  archived: boolean;
+  archived_at: string | null;
+  version: number;
+  labels: Label[];
+  members: BoardMember[];
+}
+
+export interface ListInfo {
+  id: number;
+  board_id?: number;
+  name: string;
+  position: string;
+  archived: boolean;
+}
+
 export interface CardSummary {
   id: number;
   list_id: number;
   title: string;
-  labels?: number[] | Label[];
-  start_at?: string | null;
-  due_at?: string | null;
-  due_complete?: boolean;
-  location?: string | null;
-  pinned?: boolean;
-  archived?: boolean;
-  archived_at?: string | null;
-  has_body?: boolean;
-  comment_count?: number;
-  checklist_done?: number;
-  checklist_total?: number;
-  assignees?: MemberRef[] | number[];
-  author_id?: number | null;
-  reaction_count?: number;
+  position: string;
+  label_ids: number[];
+  start_at: string | null;
+  due_at: string | null;
+  due_complete: boolean;
+  location: string | null;
+  pinned: boolean;
+  cover_url: string | null;
+  comment_count: number;
+  checklist: { done: number; total: number };
+  assignee_ids: number[];
+  author_id: number | null;
+  archived: boolean;
 }
 
-export interface List {
-  id: number;
-  name: string;
-  archived?: boolean;
-  archived_at?: string | null;
+/** GET /api/v1/boards/{id}: the whole board in one response. */
+export interface BoardRead {
+  board: BoardInfo;
+  lists: ListInfo[];
   cards: CardSummary[];
-}
-
-export interface Board extends BoardSummary {
-  default_role?: 'member' | 'viewer';
-  comments_enabled?: boolean;
-  version?: number;
-  lists: List[];
-  labels?: Label[];
 }
 
 export interface ChecklistItem {
   id: number;
   text: string;
   done: boolean;
+  position?: string;
 }
 
 export interface Checklist {
   id: number;
   name: string;
+  position?: string;
   items: ChecklistItem[];
 }
 
@@ -113,15 +141,15 @@ export interface Reaction {
 
 export interface Comment {
   id: number;
-  card_id?: number;
+  card_id: number;
   author: MemberRef | null;
   body_md: string;
   body_html: string;
   created_at: string;
-  updated_at?: string;
+  updated_at: string;
   edited?: boolean;
   deleted?: boolean;
-  reactions?: Reaction[];
+  reactions: Reaction[];
 }
 
 export interface Card extends CardSummary {
@@ -129,28 +157,25 @@ export interface Card extends CardSummary {
   body_md: string;
   body_html: string;
   author?: MemberRef | null;
-  created_at?: string;
-  updated_at?: string;
-  checklists?: Checklist[];
-  comments?: Comment[];
-  reactions?: Reaction[];
-}
-
-export interface BoardMember {
-  id: number;
-  display_name: string;
-  role: BoardRole;
-  email?: string;
+  created_at: string;
+  updated_at: string;
+  archived_at?: string | null;
+  labels?: Label[];
+  assignees?: MemberRef[];
+  checklists: Checklist[];
+  comments: Comment[];
+  reactions: Reaction[];
 }
 
 export interface Group {
   id: number;
   name: string;
-  description?: string;
-  member_count?: number;
+  description: string;
+  member_count: number;
+  created_at?: string;
 }
 
-export interface Activity {
+export interface ActivityEntry {
   id: number;
   at: string;
   type: string;
@@ -161,12 +186,7 @@ export interface Activity {
   data?: Record<string, unknown>;
 }
 
-export interface Page<T> {
-  items: T[];
-  next_before?: number | null;
-}
-
 /** The one error shape of the API. */
 export interface ErrorBody {
-  error: { code: string; message: string; field?: string | null };
+  error: { code: string; message: string; field: string | null };
 }

@@ -12,6 +12,7 @@ describe('parseRoute', () => {
     expect(parseRoute('/cards/40')).toEqual({ name: 'card', cardId: 40 });
     expect(parseRoute('/profile')).toEqual({ name: 'profile' });
     expect(parseRoute('/admin')).toEqual({ name: 'admin' });
+    expect(parseRoute('/setup', '?token=abc')).toEqual({ name: 'setup', token: 'abc' });
   });
   it('treats malformed ids and unknown paths as not found', () => {
     for (const p of ['/boards/abc', '/boards/0', '/boards/-1', '/boards/1.5', '/boards/99999999999999999999', '/nope', '/boards/1/cards']) {

@@ -4,6 +4,7 @@
 export type Route =
   | { name: 'home' }
   | { name: 'signin'; next?: string }
+  | { name: 'setup'; token: string }
   | { name: 'board'; boardId: number; cardId?: number }
   | { name: 'card'; cardId: number }
   | { name: 'board-settings'; boardId: number }
@@ -26,6 +27,7 @@ export function parseRoute(pathname: string, search = ''): Route {
     const next = new URLSearchParams(search).get('next');
     return next && isSafeNext(next) ? { name: 'signin', next } : { name: 'signin' };
   }
+  if (path === '/setup') return { name: 'setup', token: new URLSearchParams(search).get('token') ?? '' };
   if (path === '/profile') return { name: 'profile' };
   if (path === '/admin') return { name: 'admin' };
   if (parts[0] === 'boards') {

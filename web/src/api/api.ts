@@ -1,0 +1,150 @@
+// Every endpoint the app calls, typed. Paths and shapes follow docs/api/*.md.
+import { Http } from './http';
+import type { Anchor } from '../lib/order';
+import type {
+  ActivityEntry,
+  BoardInfo,
+  BoardListing,
+  BoardMember,
+  BoardRead,
+  BoardRole,
+  Card,
+  CardSummary,
+  Checklist,
+  ChecklistItem,
+  Comment,
+  Group,
+  ListInfo,
+  Member,
+  Reaction,
+  Role,
+  SessionInfo,
+  Space,
+  Visibility,
+} from './types';
+
+const storage = typeof sessionStorage === 'undefined' ? undefined : sessionStorage;
+export const http = new Http(storage ? { storage } : {});
+
+const v1 = '/api/v1';
+const get = <T>(path: string, cache = false) => http.request<T>('GET', v1 + path, undefined, { cache });
+const post = <T>(path: string, body?: unknown) => http.request<T>('POST', v1 + path, body ?? {});
+const patch = <T>(path: string, body: unknown) => http.request<T>('PATCH', v1 + path, body);
+const put = <T>(path: string, body?: unknown) => http.request<T>('PUT', v1 + path, body ?? {});
+const del = <T = void>(path: string) => http.request<T>('DELETE', v1 + path);
+
+export interface NewBoard {
+  name: string;
+  description?: string;
+  space_id?: number | null;
+  visibility?: Visibility;
+}
+
+export interface BoardPatch {
+  name?: string;
+  description?: string;
+  space_id?: number | null;
+  visibility?: Visibility;
+  default_role?: 'member' | 'viewer';
+  comments_enabled?: boolean;
+  group_ids?: number[];
+  archived?: boolean;
+}
+
+export interface CardPatch extends Anchor {
+  title?: string;
+  body?: string;
+  list_id?: number;
+  start_at?: string | null;
+  due_at?: string | null;
+  due_complete?: boolean;
+  location?: string | null;
+  pinned?: boolean;
+  archived?: boolean;
+  label_ids?: number[];
+  assignee_ids?: number[];
+}
+
+export interface ProfilePatch {
+  display_name?: string;
+  grade?: string | null;
+  site?: string | null;
+  interests?: string[];
+  password?: string;
+  current_password?: string;
+}
+
+export const api = {
+  // --- session and me
+  async signIn(email: string, password: string): Promise<SessionInfo> {
+    const s = await post<SessionInfo>('/session', { email, password });
+    http.setCsrf(s.csrf_token);
+    return s;
+  },
+  async setUp(token: string, email: string, display_name: string, password: string): Promise<SessionInfo> {
+    const s = await post<SessionInfo>('/setup', { token, email, display_name, password });
+    http.setCsrf(s.csrf_token);
+    return s;
+  },
+  async session(): Promise<SessionInfo> {
+    const s = await get<SessionInfo>('/session');
+    http.setCsrf(s.csrf_token);
+    return s;
+  },
+  async signOut(): Promise<void> {
+    try {
+      await del('/session');
+    } finally {
+      http.setCsrf(null);
+    }
+  },
+  me: () => get<Member>('/me'),
+  updateMe: (p: ProfilePatch) => patch<Member>('/me', p),
+
+  // --- members and groups (admin)
+  members: (q = '') => get<{ members: Member[]; next_before: number | null }>(`/members?limit=200${q ? `&name=${encodeURIComponent(q)}` : ''}`),
+  createMember: (m: { email: string; display_name: string; role: Role; password?: string }) => post<Member>('/members', m),
+  updateMember: (id: number, p: { role?: Role; deactivated?: boolean }) => patch<Member>(`/members/${id}`, p),
+  groups: () => get<{ groups: Group[]; next_before: number | null }>('/groups?limit=200'),
+  createGroup: (name: string, description = '') => post<Group>('/groups', { name, description }),
+  group: (id: number) => get<Group & { members: (Member | { id: number; display_name: string; role: Role })[] }>(`/groups/${id}`),
+  addGroupMember: (id: number, memberId: number) => put(`/groups/${id}/members/${memberId}`),
+  removeGroupMember: (id: number, memberId: number) => del(`/groups/${id}/members/${memberId}`),
+
+  // --- spaces and boards
+  spaces: () => get<{ spaces: Space[] }>('/spaces'),
+  boards: () => get<BoardListing>('/boards'),
+  createBoard: (b: NewBoard) => post<BoardInfo>('/boards', b),
+  board: (id: number, opts: { archived?: boolean } = {}) => get<BoardRead>(`/boards/${id}${opts.archived ? '?archived=true' : ''}`, true),
+  updateBoard: (id: number, p: BoardPatch) => patch<BoardInfo>(`/boards/${id}`, p),
+  deleteBoard: (id: number) => del(`/boards/${id}`),
+  boardMembers: (id: number) => get<{ members: BoardMember[] }>(`/boards/${id}/members`),
+  setBoardMember: (id: number, memberId: number, role: BoardRole) => put<BoardMember>(`/boards/${id}/members/${memberId}`, { role }),
+  removeBoardMember: (id: number, memberId: number) => del(`/boards/${id}/members/${memberId}`),
+  activity: (id: number, before?: number) =>
+    get<{ activity: ActivityEntry[]; next_before: number | null }>(`/boards/${id}/activity?limit=50${before ? `&before=${before}` : ''}`),
+
+  // --- lists
+  createList: (boardId: number, name: string) => post<ListInfo>(`/boards/${boardId}/lists`, { name }),
+  updateList: (id: number, p: { name?: string; archived?: boolean } & Anchor) => patch<ListInfo>(`/lists/${id}`, p),
+
+  // --- cards
+  createCard: (listId: number, title: string) => post<Card>(`/lists/${listId}/cards`, { title }),
+  card: (id: number) => get<Card>(`/cards/${id}`),
+  updateCard: (id: number, p: CardPatch) => patch<Card>(`/cards/${id}`, p),
+  deleteCard: (id: number) => del(`/cards/${id}`),
+
+  addComment: (cardId: number, body: string) => post<Comment>(`/cards/${cardId}/comments`, { body }),
+  updateComment: (id: number, body: string) => patch<Comment>(`/comments/${id}`, { body }),
+  deleteComment: (id: number) => del(`/comments/${id}`),
+
+  react: (cardId: number, emoji: string) => post<{ reactions: Reaction[] }>(`/cards/${cardId}/reactions`, { emoji }),
+  unreact: (cardId: number, emoji: string) => del<{ reactions: Reaction[] } | undefined>(`/cards/${cardId}/reactions/${encodeURIComponent(emoji)}`),
+
+  addChecklist: (cardId: number, name: string) => post<Checklist>(`/cards/${cardId}/checklists`, { name }),
+  addChecklistItem: (checklistId: number, text: string) => post<ChecklistItem>(`/checklists/${checklistId}/items`, { text }),
+  updateChecklistItem: (id: number, p: { text?: string; done?: boolean }) => patch<ChecklistItem>(`/checklist-items/${id}`, p),
+  deleteChecklistItem: (id: number) => del(`/checklist-items/${id}`),
+};
+
+export type { CardSummary };

@@ -1,0 +1,666 @@
+// One card: a full-screen sheet on a phone, a dialog on a desktop. Title, the markdown body
+// (rendered by the server), labels, dates and place, checklist, assignees, reactions, comments,
+// move and archive.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { api, type CardPatch } from '../api/api';
+import { ApiError } from '../api/http';
+import type { Card, Checklist, Comment, Member, Reaction } from '../api/types';
+import { abilities, canEditCard, type BoardView } from '../lib/board';
+import { labelColors } from '../lib/colors';
+import { formatAgo, formatWhen, fromLocalInput, progress, toLocalInput } from '../lib/format';
+import { notePosted } from '../lib/onboarding';
+import { Dialog } from '../ui/Dialog';
+import { useToast } from '../ui/toast';
+import { MoveDialog } from './MoveDialog';
+
+export const EMOJI = ['👍', '❤️', '🎉', '👀', '🙏'] as const;
+const EMOJI_NAMES: Record<string, string> = { '👍': 'thumbs up', '❤️': 'heart', '🎉': 'celebrate', '👀': 'looking', '🙏': 'thank you' };
+
+interface Props {
+  cardId: number;
+  view: BoardView;
+  me: Member | null;
+  onClose: () => void;
+  onChanged: (card: Card | null, removedId?: number) => void;
+  moveWithin: (cardId: number, listId: number, index: number) => void;
+}
+
+export function CardSheet(p: Props) {
+  const toast = useToast();
+  const [card, setCard] = useState<Card | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [moving, setMoving] = useState(false);
+
+  useEffect(() => {
+    let live = true;
+    api.card(p.cardId).then(
+      (c) => live && setCard(c),
+      (e: ApiError) => live && setError(e),
+    );
+    return () => {
+      live = false;
+    };
+  }, [p.cardId]);
+
+  const board = p.view.board;
+  const can = abilities(board.my_role, board.comments_enabled);
+  const editable = card ? canEditCard(board.my_role, p.me?.id, card.author_id ?? card.author?.id ?? null) : false;
+
+  /** Saves fields of the card; shows the change at once and takes it back if refused. */
+  const save = async (patch: CardPatch, what = 'Couldn’t save the card'): Promise<boolean> => {
+    if (!card) return false;
+    const before = card;
+    const local = { ...card, ...patch } as Card;
+    setCard(local);
+    try {
+      const saved = await api.updateCard(card.id, patch);
+      const merged = { ...local, ...saved };
+      setCard(merged);
+      p.onChanged(merged);
+      return true;
+    } catch (e) {
+      setCard(before);
+      toast.error(`${what}: ${(e as Error).message}`);
+      return false;
+    }
+  };
+
+  // Refreshes the card from the server after a change to something that hangs off it.
+  const refresh = async () => {
+    try {
+      const c = await api.card(p.cardId);
+      setCard(c);
+      p.onChanged(c);
+    } catch {
+      // Keep what is shown; the next open will load it again.
+    }
+  };
+
+  const title = card ? card.title : error ? 'Card not found' : 'Loading card…';
+  const listName = card ? p.view.lists.find((l) => l.id === card.list_id)?.name : undefined;
+
+  return (
+    <Dialog sheet title={<span class="visually-hidden">Card: {title}</span>} onClose={p.onClose}>
+      {error && (
+        <div role="alert">
+          <p>{error.status === 404 ? 'This card has been deleted, or it isn’t shared with you.' : error.message}</p>
+          <button type="button" class="btn btn-primary" onClick={p.onClose}>
+            Back to the board
+          </button>
+        </div>
+      )}
+      {!card && !error && <p class="loading">Loading card…</p>}
+      {card && (
+        <>
+          {card.archived && (
+            <div class="notice notice-warn row">
+              <span class="spacer">This card is archived: only people who show archived cards see it.</span>
+              {editable && (
+                <button type="button" class="btn btn-small" onClick={() => void save({ archived: false }, 'Couldn’t restore the card')}>
+                  Restore
+                </button>
+              )}
+            </div>
+          )}
+          <TitleEditor card={card} editable={editable} save={save} />
+          <p class="muted small">
+            In list <strong>{listName ?? 'another list'}</strong>
+            {card.author && <> · added by {card.author.display_name}</>}
+            {card.created_at && <> · {formatAgo(card.created_at)}</>}
+          </p>
+          {editable && (
+            <div class="row section">
+              <button type="button" class="btn btn-small" onClick={() => setMoving(true)}>
+                Move…
+              </button>
+              {editable && !card.archived && (
+                <button
+                  type="button"
+                  class="btn btn-small"
+                  onClick={async () => {
+                    if (await save({ archived: true }, 'Couldn’t archive the card')) toast.info(`Card “${card.title}” archived.`, { label: 'Undo', run: () => void save({ archived: false }, 'Couldn’t restore the card') });
+                  }}
+                >
+                  Archive
+                </button>
+              )}
+              {editable && (
+                <button type="button" class="btn btn-small" aria-pressed={card.pinned} onClick={() => void save({ pinned: !card.pinned })}>
+                  {card.pinned ? 'Unpin' : 'Pin to top'}
+                </button>
+              )}
+            </div>
+          )}
+          <Labels card={card} view={p.view} editable={editable} save={save} />
+          <Body card={card} editable={editable} save={save} />
+          <Details card={card} editable={editable} save={save} />
+          <Assignees card={card} view={p.view} editable={editable} save={save} />
+          <Checklists card={card} editable={editable} onChange={refresh} setCard={(c) => { setCard(c); p.onChanged(c); }} />
+          <Reactions card={card} canReact={can.react} setCard={setCard} />
+          <Comments card={card} me={p.me} canComment={can.comment} commentsEnabled={board.comments_enabled} canModerate={can.manage} onChange={refresh} setCard={(c) => { setCard(c); p.onChanged(c); }} />
+        </>
+      )}
+      {moving && card && (
+        <MoveDialog
+          card={card}
+          view={p.view}
+          onClose={() => setMoving(false)}
+          moveWithin={(listId, index) => {
+            setMoving(false);
+            p.moveWithin(card.id, listId, index);
+            setCard({ ...card, list_id: listId });
+          }}
+          movedAway={(boardName) => {
+            setMoving(false);
+            toast.info(`Moved “${card.title}” to ${boardName}.`);
+            p.onChanged(null, card.id);
+            p.onClose();
+          }}
+        />
+      )}
+    </Dialog>
+  );
+}
+
+type Save = (patch: CardPatch, what?: string) => Promise<boolean>;
+
+function TitleEditor({ card, editable, save }: { card: Card; editable: boolean; save: Save }) {
+  const [value, setValue] = useState(card.title);
+  useEffect(() => setValue(card.title), [card.title]);
+  if (!editable) return <h2 class="card-title">{card.title}</h2>;
+  const commit = () => {
+    const t = value.trim();
+    if (!t) setValue(card.title);
+    else if (t !== card.title) void save({ title: t }, 'Couldn’t rename the card');
+  };
+  return (
+    <div class="field">
+      <label for="card-title" class="visually-hidden">
+        Card title
+      </label>
+      <textarea
+        id="card-title"
+        class="input card-title-input"
+        rows={2}
+        maxLength={512}
+        value={value}
+        onInput={(e) => setValue((e.target as HTMLTextAreaElement).value)}
+        onBlur={commit}
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            (e.target as HTMLTextAreaElement).blur();
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+function Labels({ card, view, editable, save }: { card: Card; view: BoardView; editable: boolean; save: Save }) {
+  const [editing, setEditing] = useState(false);
+  const labels = view.board.labels;
+  const chosen = new Set(card.label_ids ?? card.labels?.map((l) => l.id) ?? []);
+  if (labels.length === 0 && !chosen.size) return null;
+  const toggle = (id: number) => {
+    const next = new Set(chosen);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    void save({ label_ids: [...next] }, 'Couldn’t change the labels');
+  };
+  return (
+    <section class="section" aria-labelledby="card-labels-h">
+      <h3 id="card-labels-h">
+        Labels
+        {editable && (
+          <button type="button" class="btn btn-quiet btn-small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            {editing ? 'Done' : 'Change'}
+          </button>
+        )}
+      </h3>
+      {editing ? (
+        <fieldset>
+          <legend class="visually-hidden">Labels on this card</legend>
+          {labels.map((l) => (
+            <label class="choice" key={l.id}>
+              <input type="checkbox" checked={chosen.has(l.id)} onChange={() => toggle(l.id)} />
+              <span class="chip" style={labelColors(l.color)}>
+                {l.name || l.color}
+              </span>
+            </label>
+          ))}
+        </fieldset>
+      ) : chosen.size ? (
+        <div class="chips">
+          {labels
+            .filter((l) => chosen.has(l.id))
+            .map((l) => (
+              <span key={l.id} class="chip" style={labelColors(l.color)}>
+                {l.name || l.color}
+              </span>
+            ))}
+        </div>
+      ) : (
+        <p class="muted small">No labels.</p>
+      )}
+    </section>
+  );
+}
+
+function Body({ card, editable, save }: { card: Card; editable: boolean; save: Save }) {
+  const [editing, setEditing] = useState(false);
+  const [text, setText] = useState(card.body_md ?? '');
+  const [busy, setBusy] = useState(false);
+  const area = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (editing) area.current?.focus();
+  }, [editing]);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    const ok = await save({ body: text }, 'Couldn’t save the description');
+    setBusy(false);
+    if (ok) setEditing(false);
+  };
+  return (
+    <section class="section" aria-labelledby="card-body-h">
+      <h3 id="card-body-h">
+        Description
+        {editable && !editing && (
+          <button
+            type="button"
+            class="btn btn-quiet btn-small"
+            onClick={() => {
+              setText(card.body_md ?? '');
+              setEditing(true);
+            }}
+          >
+            {card.body_md ? 'Edit' : 'Add'}
+          </button>
+        )}
+      </h3>
+      {editing ? (
+        <form onSubmit={submit}>
+          <label for="card-body" class="visually-hidden">
+            Description (markdown)
+          </label>
+          <textarea id="card-body" ref={area} class="input" rows={8} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} aria-describedby="card-body-hint" />
+          <p id="card-body-hint" class="muted small">
+            Markdown works: **bold**, _italic_, “- ” for a list, [a link](https://…). Save to see it formatted.
+          </p>
+          <div class="row">
+            <button type="submit" class="btn btn-primary" disabled={busy}>
+              {busy ? 'Saving…' : 'Save'}
+            </button>
+            <button type="button" class="btn" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : card.body_html ? (
+        // body_html is rendered by the server (cmark-gfm, safe mode): the one place the app
+        // inserts HTML.
+        <div class="markdown" dangerouslySetInnerHTML={{ __html: card.body_html }} />
+      ) : (
+        <p class="muted small">{editable ? 'No description yet. Add the details people need: what, when, where, who to ask.' : 'No description.'}</p>
+      )}
+    </section>
+  );
+}
+
+function Details({ card, editable, save }: { card: Card; editable: boolean; save: Save }) {
+  const [editing, setEditing] = useState(false);
+  const [start, setStart] = useState('');
+  const [due, setDue] = useState('');
+  const [place, setPlace] = useState('');
+  const begin = () => {
+    setStart(toLocalInput(card.start_at));
+    setDue(toLocalInput(card.due_at));
+    setPlace(card.location ?? '');
+    setEditing(true);
+  };
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const ok = await save({ start_at: fromLocalInput(start), due_at: fromLocalInput(due), location: place.trim() || null }, 'Couldn’t save the dates');
+    if (ok) setEditing(false);
+  };
+  const has = card.start_at || card.due_at || card.location;
+  if (!has && !editable) return null;
+  return (
+    <section class="section" aria-labelledby="card-when-h">
+      <h3 id="card-when-h">
+        When and where
+        {editable && !editing && (
+          <button type="button" class="btn btn-quiet btn-small" onClick={begin}>
+            {has ? 'Edit' : 'Add'}
+          </button>
+        )}
+      </h3>
+      {editing ? (
+        <form onSubmit={submit}>
+          <div class="grid-2">
+            <div class="field">
+              <label for="card-start">Starts</label>
+              <input id="card-start" type="datetime-local" value={start} onInput={(e) => setStart((e.target as HTMLInputElement).value)} />
+            </div>
+            <div class="field">
+              <label for="card-due">Due or ends</label>
+              <input id="card-due" type="datetime-local" value={due} onInput={(e) => setDue((e.target as HTMLInputElement).value)} />
+            </div>
+          </div>
+          <div class="field">
+            <label for="card-place">Location</label>
+            <input id="card-place" maxLength={200} placeholder="e.g. Education Centre, Leeds General Infirmary" value={place} onInput={(e) => setPlace((e.target as HTMLInputElement).value)} />
+          </div>
+          <div class="row">
+            <button type="submit" class="btn btn-primary">
+              Save
+            </button>
+            <button type="button" class="btn" onClick={() => setEditing(false)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : has ? (
+        <ul class="table-list">
+          {card.start_at && (
+            <li>
+              <span class="muted">Starts</span> <span class="who">{formatWhen(card.start_at)}</span>
+            </li>
+          )}
+          {card.due_at && (
+            <li>
+              <span class="muted">Due</span>
+              <span class="who">{formatWhen(card.due_at)}</span>
+              {editable ? (
+                <label class="choice">
+                  <input type="checkbox" checked={card.due_complete} onChange={() => void save({ due_complete: !card.due_complete })} />
+                  Done
+                </label>
+              ) : (
+                card.due_complete && <span class="badge badge-done">Done</span>
+              )}
+            </li>
+          )}
+          {card.location && (
+            <li>
+              <span class="muted">Where</span> <span class="who">{card.location}</span>
+            </li>
+          )}
+        </ul>
+      ) : (
+        <p class="muted small">Add a date and place to make this card an event.</p>
+      )}
+    </section>
+  );
+}
+
+function Assignees({ card, view, editable, save }: { card: Card; view: BoardView; editable: boolean; save: Save }) {
+  const [editing, setEditing] = useState(false);
+  const ids = new Set(card.assignee_ids ?? card.assignees?.map((a) => a.id) ?? []);
+  const members = view.board.members;
+  const names = card.assignees ?? members.filter((m) => ids.has(m.id));
+  if (!editable && ids.size === 0) return null;
+  const toggle = (id: number) => {
+    const next = new Set(ids);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    void save({ assignee_ids: [...next] }, 'Couldn’t change who is on the card');
+  };
+  return (
+    <section class="section" aria-labelledby="card-people-h">
+      <h3 id="card-people-h">
+        People
+        {editable && members.length > 0 && (
+          <button type="button" class="btn btn-quiet btn-small" aria-expanded={editing} onClick={() => setEditing(!editing)}>
+            {editing ? 'Done' : 'Change'}
+          </button>
+        )}
+      </h3>
+      {editing ? (
+        <fieldset>
+          <legend class="visually-hidden">People on this card</legend>
+          {members.map((m) => (
+            <label class="choice" key={m.id}>
+              <input type="checkbox" checked={ids.has(m.id)} onChange={() => toggle(m.id)} />
+              {m.display_name}
+            </label>
+          ))}
+        </fieldset>
+      ) : names.length ? (
+        <p>{names.map((n) => n.display_name).join(', ')}</p>
+      ) : (
+        <p class="muted small">{members.length ? 'Nobody yet. Add the people responsible.' : 'Add members to the board (in its settings) to put them on cards.'}</p>
+      )}
+    </section>
+  );
+}
+
+function Checklists({ card, editable, onChange, setCard }: { card: Card; editable: boolean; onChange: () => Promise<void>; setCard: (c: Card) => void }) {
+  const toast = useToast();
+  const lists = card.checklists ?? [];
+  const [adding, setAdding] = useState(false);
+
+  const toggle = async (list: Checklist, itemId: number, done: boolean) => {
+    const before = card;
+    setCard({ ...card, checklists: lists.map((l) => (l.id === list.id ? { ...l, items: l.items.map((i) => (i.id === itemId ? { ...i, done } : i)) } : l)) });
+    try {
+      await api.updateChecklistItem(itemId, { done });
+    } catch (e) {
+      setCard(before);
+      toast.error(`Couldn’t tick the item: ${(e as Error).message}`);
+    }
+  };
+
+  const addChecklist = async () => {
+    setAdding(true);
+    try {
+      await api.addChecklist(card.id, 'Checklist');
+      await onChange();
+    } catch (e) {
+      toast.error(`Couldn’t add a checklist: ${(e as Error).message}`);
+    } finally {
+      setAdding(false);
+    }
+  };
+
+  if (!lists.length && !editable) return null;
+  return (
+    <section class="section" aria-labelledby="card-check-h">
+      <h3 id="card-check-h">Checklist</h3>
+      {lists.length === 0 && (
+        <>
+          <p class="muted small">Break the work into steps people can tick off.</p>
+          <button type="button" class="btn btn-small" onClick={() => void addChecklist()} disabled={adding}>
+            Add a checklist
+          </button>
+        </>
+      )}
+      {lists.map((list) => {
+        const pr = progress(list.items);
+        return (
+          <div key={list.id} class="checklist">
+            {lists.length > 1 && <h4>{list.name}</h4>}
+            <div class="row small">
+              <span class="spacer" id={`prog-${list.id}`}>
+                {pr.done} of {pr.total} done
+              </span>
+              <span aria-hidden="true">{pr.percent}%</span>
+            </div>
+            <progress max={Math.max(pr.total, 1)} value={pr.done} aria-labelledby={`prog-${list.id}`} />
+            <ul class="check-items">
+              {list.items.map((item) => (
+                <li key={item.id}>
+                  <label>
+                    <input type="checkbox" checked={item.done} disabled={!editable} onChange={() => void toggle(list, item.id, !item.done)} />
+                    <span class={item.done ? 'done-text' : undefined}>{item.text}</span>
+                  </label>
+                </li>
+              ))}
+            </ul>
+            {editable && <AddItem checklistId={list.id} onAdded={onChange} />}
+          </div>
+        );
+      })}
+    </section>
+  );
+}
+
+function AddItem({ checklistId, onAdded }: { checklistId: number; onAdded: () => Promise<void> }) {
+  const toast = useToast();
+  const [text, setText] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const t = text.trim();
+    if (!t) return;
+    setText('');
+    try {
+      await api.addChecklistItem(checklistId, t);
+      await onAdded();
+    } catch (err) {
+      setText(t);
+      toast.error(`Couldn’t add the item: ${(err as Error).message}`);
+    }
+    input.current?.focus();
+  };
+  return (
+    <form class="row" onSubmit={submit}>
+      <label for={`add-item-${checklistId}`} class="visually-hidden">
+        New checklist item
+      </label>
+      <input id={`add-item-${checklistId}`} ref={input} class="input spacer" placeholder="Add an item…" maxLength={512} value={text} onInput={(e) => setText((e.target as HTMLInputElement).value)} />
+      <button type="submit" class="btn">
+        Add
+      </button>
+    </form>
+  );
+}
+
+export function toggleReaction(list: Reaction[], emoji: string): Reaction[] {
+  const found = list.find((r) => r.emoji === emoji);
+  if (!found) return [...list, { emoji, count: 1, mine: true }];
+  const count = found.count + (found.mine ? -1 : 1);
+  return count <= 0 ? list.filter((r) => r.emoji !== emoji) : list.map((r) => (r.emoji === emoji ? { ...r, count, mine: !r.mine } : r));
+}
+
+function Reactions({ card, canReact, setCard }: { card: Card; canReact: boolean; setCard: (c: Card) => void }) {
+  const toast = useToast();
+  const reactions = card.reactions ?? [];
+  const click = async (emoji: string) => {
+    const before = card;
+    const mine = reactions.find((r) => r.emoji === emoji)?.mine ?? false;
+    setCard({ ...card, reactions: toggleReaction(reactions, emoji) });
+    try {
+      const res = mine ? await api.unreact(card.id, emoji) : await api.react(card.id, emoji);
+      if (res && Array.isArray(res.reactions)) setCard({ ...card, reactions: res.reactions });
+    } catch (e) {
+      setCard(before);
+      toast.error(`Couldn’t react: ${(e as Error).message}`);
+    }
+  };
+  const shown = canReact ? EMOJI.map((e) => reactions.find((r) => r.emoji === e) ?? { emoji: e, count: 0, mine: false }) : reactions;
+  const extra = canReact ? reactions.filter((r) => !(EMOJI as readonly string[]).includes(r.emoji)) : [];
+  if (!shown.length && !extra.length) return null;
+  return (
+    <section class="section" aria-labelledby="card-react-h">
+      <h3 id="card-react-h">Reactions</h3>
+      <div class="reactions">
+        {[...shown, ...extra].map((r) => (
+          <button
+            key={r.emoji}
+            type="button"
+            class="reaction"
+            aria-pressed={r.mine}
+            disabled={!canReact}
+            aria-label={`${EMOJI_NAMES[r.emoji] ?? r.emoji}: ${r.count}`}
+            onClick={() => void click(r.emoji)}
+          >
+            <span aria-hidden="true">
+              {r.emoji} {r.count > 0 ? r.count : ''}
+            </span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function Comments(p: { card: Card; me: Member | null; canComment: boolean; commentsEnabled: boolean; canModerate: boolean; onChange: () => Promise<void>; setCard: (c: Card) => void }) {
+  const toast = useToast();
+  const [text, setText] = useState('');
+  const [busy, setBusy] = useState(false);
+  const comments = (p.card.comments ?? []).filter((c) => !c.deleted);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    const t = text.trim();
+    if (!t) return;
+    setBusy(true);
+    try {
+      const c = await api.addComment(p.card.id, t);
+      setText('');
+      notePosted(p.me?.id);
+      p.setCard({ ...p.card, comments: [...(p.card.comments ?? []), c], comment_count: comments.length + 1 });
+    } catch (err) {
+      toast.error(`Couldn’t post the comment: ${(err as Error).message}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (c: Comment) => {
+    const before = p.card;
+    p.setCard({ ...p.card, comments: (p.card.comments ?? []).filter((x) => x.id !== c.id), comment_count: comments.length - 1 });
+    try {
+      await api.deleteComment(c.id);
+    } catch (err) {
+      p.setCard(before);
+      toast.error(`Couldn’t delete the comment: ${(err as Error).message}`);
+    }
+  };
+
+  return (
+    <section class="section" aria-labelledby="card-comments-h">
+      <h3 id="card-comments-h">Comments {comments.length > 0 && <span class="muted">({comments.length})</span>}</h3>
+      {comments.length > 0 ? (
+        <ol class="comments">
+          {comments.map((c) => (
+            <li class="comment" key={c.id}>
+              <div class="comment-body">
+                <div class="comment-meta">
+                  <strong>{c.author?.display_name ?? 'Someone'}</strong> · <time dateTime={c.created_at}>{formatAgo(c.created_at)}</time>
+                  {c.edited && ' · edited'}
+                </div>
+                {/* Server-rendered markdown (cmark-gfm, safe mode). */}
+                <div class="markdown" dangerouslySetInnerHTML={{ __html: c.body_html }} />
+              </div>
+              {(p.canModerate || (p.me && c.author?.id === p.me.id)) && (
+                <button type="button" class="btn btn-quiet btn-small" aria-label={`Delete comment by ${c.author?.display_name ?? 'someone'}`} onClick={() => void remove(c)}>
+                  Delete
+                </button>
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        p.canComment && <p class="muted small">No comments yet. Ask a question or say thanks.</p>
+      )}
+      {p.canComment ? (
+        <form onSubmit={submit}>
+          <label for="new-comment" class="visually-hidden">
+            Write a comment
+          </label>
+          <textarea id="new-comment" class="input" rows={3} placeholder="Write a comment…" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+          <div class="row row-end">
+            <button type="submit" class="btn btn-primary" disabled={busy || !text.trim()}>
+              {busy ? 'Posting…' : 'Comment'}
+            </button>
+          </div>
+        </form>
+      ) : (
+        <p class="muted small">{p.me ? (p.commentsEnabled ? 'You can’t comment on this board.' : 'Comments are turned off on this board.') : 'Sign in to comment.'}</p>
+      )}
+    </section>
+  );
+}
