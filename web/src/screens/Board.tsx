@@ -13,6 +13,7 @@ import { moveCard, moveList } from '../lib/order';
 import { navigate, paths } from '../lib/router';
 import { useSession } from '../session';
 import { Empty } from '../ui/Empty';
+import { Icon } from '../ui/Icon';
 import { Menu } from '../ui/Menu';
 import { useToast } from '../ui/toast';
 import { CardSheet } from './CardSheet';
@@ -286,6 +287,13 @@ function BoardBody(p: BodyProps) {
   const labels = useMemo(() => new Map(board.labels.map((l) => [l.id, l])), [board.labels]);
   const people = useMemo(() => new Map(board.members.map((m) => [m.id, m])), [board.members]);
   const newListInput = useRef<HTMLInputElement>(null);
+  const [hintSeen, setHintSeen] = useState(() => {
+    try {
+      return localStorage.getItem('village.tip.drag') === '1';
+    } catch {
+      return false;
+    }
+  });
 
   // Which list fills the screen on a phone: follows the horizontal scroll.
   const onScroll = () => {
@@ -305,12 +313,41 @@ function BoardBody(p: BodyProps) {
     setCurrent(index);
   };
 
+  const showListRef = useRef(showList);
+  showListRef.current = showList;
+
   // Drag and drop with SortableJS, loaded after the board shows (it is not needed to read).
   const listKey = lists.map((l) => l.id).join(',');
   useLayoutEffect(() => {
     if (!can.addCards && !can.editLists) return;
     let instances: SortableInstance[] = [];
     let cancelled = false;
+    let stopTabHover: (() => void) | undefined;
+    // On a phone only one list shows: holding a dragged card over a list's tab opens that list,
+    // so the card can be dropped into it.
+    const watchTabHover = () => {
+      let tab: Element | null = null;
+      let timer: ReturnType<typeof setTimeout> | undefined;
+      const move = (e: PointerEvent | TouchEvent) => {
+        const pt = 'touches' in e ? e.touches[0] : e;
+        if (!pt) return;
+        const over = document.elementFromPoint(pt.clientX, pt.clientY)?.closest('.list-tab') ?? null;
+        if (over === tab) return;
+        tab = over;
+        clearTimeout(timer);
+        if (over) {
+          const i = [...(over.parentElement?.children ?? [])].indexOf(over);
+          timer = setTimeout(() => showListRef.current(i), 350);
+        }
+      };
+      document.addEventListener('pointermove', move, { passive: true });
+      document.addEventListener('touchmove', move, { passive: true });
+      return () => {
+        clearTimeout(timer);
+        document.removeEventListener('pointermove', move);
+        document.removeEventListener('touchmove', move);
+      };
+    };
     void loadSortable().then(({ default: Sortable }) => {
       if (cancelled || !columns.current) return;
       const common = {
@@ -325,6 +362,11 @@ function BoardBody(p: BodyProps) {
         scrollSensitivity: 60,
         onStart: () => {
           dragging.current = true;
+          stopTabHover = watchTabHover();
+        },
+        onUnchoose: () => {
+          stopTabHover?.();
+          stopTabHover = undefined;
         },
       };
       const revert = (item: HTMLElement, from: HTMLElement, oldIndex: number) => {
@@ -372,6 +414,7 @@ function BoardBody(p: BodyProps) {
     });
     return () => {
       cancelled = true;
+      stopTabHover?.();
       instances.forEach((s) => s.destroy());
       instances = [];
     };
@@ -420,11 +463,27 @@ function BoardBody(p: BodyProps) {
           ]}
         />
       </div>
-      {board.description && <p class="board-hint">{board.description}</p>}
-      {lists.length > 0 && can.addCards && (
-        <p class="board-hint">
-          Drag a card to move it (on a phone, press and hold first), or open it and choose <strong>Move</strong>. Swipe sideways for the next list.
-        </p>
+      {board.description && <p class="board-hint board-desc">{board.description}</p>}
+      {lists.length > 0 && can.addCards && !hintSeen && (
+        <div class="board-tip" role="note">
+          <p>
+            <strong>Tip:</strong> drag a card to move it. On a phone, press and hold it first, and hold it over a list’s name to go to that list. Or open the card and choose <strong>Move</strong>.
+          </p>
+          <button
+            type="button"
+            class="btn btn-small"
+            onClick={() => {
+              setHintSeen(true);
+              try {
+                localStorage.setItem('village.tip.drag', '1');
+              } catch {
+                // Storage off: the tip comes back next time.
+              }
+            }}
+          >
+            Got it
+          </button>
+        </div>
       )}
       {can.addCards && (
         <p id="card-move-hint" hidden>
@@ -504,7 +563,7 @@ function NewListForm({ addList, inputRef }: { addList: (name: string) => Promise
     inputRef.current?.focus();
   };
   return (
-    <form onSubmit={submit} class="add-card">
+    <form onSubmit={submit} class="new-list">
       <label for="new-list-name" class="visually-hidden">
         New list name
       </label>
@@ -667,7 +726,12 @@ function CardTile(props: {
         </span>
       )}
       <span class="title">
-        {card.pinned && <span aria-label="Pinned: ">📌 </span>}
+        {card.pinned && (
+          <span class="pinned">
+            <Icon name="pin" />
+            <span class="visually-hidden">Pinned: </span>
+          </span>
+        )}
         {card.title}
       </span>
       <Badges card={card} due={due} />
@@ -683,28 +747,28 @@ function Badges({ card, due }: { card: CardSummary; due: ReturnType<typeof dueSt
       {card.archived && <span class="badge badge-overdue">Archived</span>}
       {(card.start_at || card.due_at) && (
         <span class={`badge ${due === 'overdue' ? 'badge-overdue' : due === 'done' ? 'badge-done' : ''}`}>
-          <span aria-hidden="true">🗓</span>
+          <Icon name="calendar" />
           <span class="visually-hidden">{card.due_at ? (due === 'overdue' ? 'Overdue, due' : 'Due') : 'Starts'}</span>
           {formatWhen(card.due_at ?? card.start_at)}
         </span>
       )}
       {card.location && (
         <span class="badge">
-          <span aria-hidden="true">📍</span>
+          <Icon name="place" />
           <span class="visually-hidden">At</span>
           {card.location}
         </span>
       )}
       {card.checklist.total > 0 && (
         <span class={`badge ${card.checklist.done === card.checklist.total ? 'badge-done' : ''}`}>
-          <span aria-hidden="true">☑</span>
+          <Icon name="check" />
           <span class="visually-hidden">Checklist</span>
           {card.checklist.done}/{card.checklist.total}
         </span>
       )}
       {card.comment_count > 0 && (
         <span class="badge">
-          <span aria-hidden="true">💬</span>
+          <Icon name="comment" />
           <span class="visually-hidden">Comments:</span>
           {card.comment_count}
         </span>

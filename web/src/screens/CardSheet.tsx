@@ -80,7 +80,7 @@ export function CardSheet(p: Props) {
   const listName = card ? p.view.lists.find((l) => l.id === card.list_id)?.name : undefined;
 
   return (
-    <Dialog sheet title={<span class="visually-hidden">Card: {title}</span>} onClose={p.onClose}>
+    <Dialog sheet title={<span class="muted small">{listName ? `In list: ${listName}` : 'Card'}</span>} label={`Card: ${title}`} onClose={p.onClose}>
       {error && (
         <div role="alert">
           <p>{error.status === 404 ? 'This card has been deleted, or it isn’t shared with you.' : error.message}</p>
@@ -104,8 +104,7 @@ export function CardSheet(p: Props) {
           )}
           <TitleEditor card={card} editable={editable} save={save} />
           <p class="muted small">
-            In list <strong>{listName ?? 'another list'}</strong>
-            {card.author && <> · added by {card.author.display_name}</>}
+            {card.author ? <>Added by {card.author.display_name}</> : 'Added'}
             {card.created_at && <> · {formatAgo(card.created_at)}</>}
           </p>
           {editable && (
@@ -181,7 +180,7 @@ function TitleEditor({ card, editable, save }: { card: Card; editable: boolean; 
       <textarea
         id="card-title"
         class="input card-title-input"
-        rows={2}
+        rows={1}
         maxLength={512}
         value={value}
         onInput={(e) => setValue((e.target as HTMLTextAreaElement).value)}

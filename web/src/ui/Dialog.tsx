@@ -11,6 +11,8 @@ export function Dialog(props: {
   children: ComponentChildren;
   sheet?: boolean;
   labelledBy?: string;
+  /** Accessible name when it should differ from the visible title. */
+  label?: string;
   headExtra?: ComponentChildren;
 }) {
   const ref = useRef<HTMLDialogElement>(null);
@@ -39,7 +41,7 @@ export function Dialog(props: {
   };
 
   return (
-    <dialog ref={ref} class={props.sheet ? 'sheet' : 'dialog'} aria-labelledby={props.labelledBy ?? titleId} onClick={onBackdrop}>
+    <dialog ref={ref} class={props.sheet ? 'sheet' : 'dialog'} aria-labelledby={props.label ? undefined : props.labelledBy ?? titleId} aria-label={props.label} onClick={onBackdrop}>
       <div class="dialog-head">
         <h2 id={titleId}>{props.title}</h2>
         {props.headExtra}

@@ -21,7 +21,9 @@ export function Header({ route }: { route: Route }) {
     <header class="app-header">
       <a class="brand" href={paths.home()} aria-label="Village, home">
         <Logo />
-        <span aria-hidden="true">Village</span>
+        <span class="brand-name" aria-hidden="true">
+          Village
+        </span>
       </a>
       <nav class="app-nav" aria-label="Main">
         {me ? (
