@@ -9,10 +9,10 @@ import type {
   BoardRead,
   BoardRole,
   Card,
-  CardSummary,
   Checklist,
   ChecklistItem,
   Comment,
+  CommentPage,
   Group,
   ListInfo,
   Member,
@@ -134,17 +134,19 @@ export const api = {
   updateCard: (id: number, p: CardPatch) => patch<Card>(`/cards/${id}`, p),
   deleteCard: (id: number) => del(`/cards/${id}`),
 
+  comments: (cardId: number, before?: number) => get<CommentPage>(`/cards/${cardId}/comments?limit=50${before ? `&before=${before}` : ''}`),
   addComment: (cardId: number, body: string) => post<Comment>(`/cards/${cardId}/comments`, { body }),
   updateComment: (id: number, body: string) => patch<Comment>(`/comments/${id}`, { body }),
   deleteComment: (id: number) => del(`/comments/${id}`),
 
   react: (cardId: number, emoji: string) => post<{ reactions: Reaction[] }>(`/cards/${cardId}/reactions`, { emoji }),
-  unreact: (cardId: number, emoji: string) => del<{ reactions: Reaction[] } | undefined>(`/cards/${cardId}/reactions/${encodeURIComponent(emoji)}`),
+  unreact: (cardId: number, emoji: string) => del<{ reactions: Reaction[] }>(`/cards/${cardId}/reactions/${encodeURIComponent(emoji)}`),
 
   addChecklist: (cardId: number, name: string) => post<Checklist>(`/cards/${cardId}/checklists`, { name }),
   addChecklistItem: (checklistId: number, text: string) => post<ChecklistItem>(`/checklists/${checklistId}/items`, { text }),
   updateChecklistItem: (id: number, p: { text?: string; done?: boolean }) => patch<ChecklistItem>(`/checklist-items/${id}`, p),
   deleteChecklistItem: (id: number) => del(`/checklist-items/${id}`),
+  reactToComment: (commentId: number, emoji: string) => post<{ reactions: Reaction[] }>(`/comments/${commentId}/reactions`, { emoji }),
+  unreactToComment: (commentId: number, emoji: string) => del<{ reactions: Reaction[] }>(`/comments/${commentId}/reactions/${encodeURIComponent(emoji)}`),
 };
 
-export type { CardSummary };

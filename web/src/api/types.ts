@@ -121,6 +121,7 @@ export interface BoardRead {
 
 export interface ChecklistItem {
   id: number;
+  checklist_id?: number;
   text: string;
   done: boolean;
   position?: string;
@@ -128,9 +129,12 @@ export interface ChecklistItem {
 
 export interface Checklist {
   id: number;
+  card_id?: number;
   name: string;
   position?: string;
   items: ChecklistItem[];
+  done_count?: number;
+  item_count?: number;
 }
 
 export interface Reaction {
@@ -143,28 +147,63 @@ export interface Comment {
   id: number;
   card_id: number;
   author: MemberRef | null;
-  body_md: string;
-  body_html: string;
+  /** Markdown source; null once deleted. */
+  body: string | null;
+  /** Rendered by the server (cmark-gfm, safe mode); null once deleted. */
+  body_html: string | null;
   created_at: string;
   updated_at: string;
-  edited?: boolean;
-  deleted?: boolean;
+  edited: boolean;
+  deleted: boolean;
   reactions: Reaction[];
+  can_edit?: boolean;
+  can_delete?: boolean;
 }
 
-export interface Card extends CardSummary {
+export interface CommentPage {
+  comments: Comment[];
+  next_before: number | null;
+  total: number;
+}
+
+/** What the viewer may do with a card, decided by the server. */
+export interface CardPermissions {
+  can_edit: boolean;
+  can_delete: boolean;
+  can_comment: boolean;
+  can_react: boolean;
+  can_check_items: boolean;
+  can_moderate_comments: boolean;
+}
+
+/** GET /api/v1/cards/{id}: the full card. */
+export interface Card {
+  id: number;
   board_id: number;
-  body_md: string;
+  list_id: number;
+  title: string;
+  /** Markdown source of the body. */
+  body: string;
+  /** The body rendered by the server (cmark-gfm, safe mode). */
   body_html: string;
-  author?: MemberRef | null;
+  position: string;
+  labels: Label[];
+  start_at: string | null;
+  due_at: string | null;
+  due_complete: boolean;
+  location: string | null;
+  cover_url: string | null;
+  pinned: boolean;
+  archived: boolean;
+  archived_at: string | null;
+  author: MemberRef | null;
+  assignees: MemberRef[];
+  checklists: Checklist[];
+  comments: CommentPage;
+  reactions: Reaction[];
   created_at: string;
   updated_at: string;
-  archived_at?: string | null;
-  labels?: Label[];
-  assignees?: MemberRef[];
-  checklists: Checklist[];
-  comments: Comment[];
-  reactions: Reaction[];
+  permissions: CardPermissions;
 }
 
 export interface Group {

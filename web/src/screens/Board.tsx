@@ -236,29 +236,26 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
   );
 }
 
+/** The board's summary of a card, from the full card the card endpoints answer with. */
 export function summaryOf(card: Card, prev?: CardSummary): CardSummary {
+  const items = card.checklists.flatMap((c) => c.items);
   return {
     id: card.id,
     list_id: card.list_id,
     title: card.title,
     position: card.position ?? prev?.position ?? '',
-    label_ids: card.label_ids ?? card.labels?.map((l) => l.id) ?? prev?.label_ids ?? [],
-    start_at: card.start_at ?? null,
-    due_at: card.due_at ?? null,
-    due_complete: Boolean(card.due_complete),
-    location: card.location ?? null,
-    pinned: Boolean(card.pinned),
-    cover_url: card.cover_url ?? null,
-    comment_count: card.comments ? card.comments.filter((c) => !c.deleted).length : card.comment_count ?? prev?.comment_count ?? 0,
-    checklist: card.checklists
-      ? {
-          done: card.checklists.reduce((n, c) => n + c.items.filter((i) => i.done).length, 0),
-          total: card.checklists.reduce((n, c) => n + c.items.length, 0),
-        }
-      : card.checklist ?? prev?.checklist ?? { done: 0, total: 0 },
-    assignee_ids: card.assignee_ids ?? card.assignees?.map((a) => a.id) ?? prev?.assignee_ids ?? [],
-    author_id: card.author_id ?? card.author?.id ?? prev?.author_id ?? null,
-    archived: Boolean(card.archived),
+    label_ids: card.labels.map((l) => l.id),
+    start_at: card.start_at,
+    due_at: card.due_at,
+    due_complete: card.due_complete,
+    location: card.location,
+    pinned: card.pinned,
+    cover_url: card.cover_url,
+    comment_count: card.comments.total,
+    checklist: { done: items.filter((i) => i.done).length, total: items.length },
+    assignee_ids: card.assignees.map((a) => a.id),
+    author_id: card.author?.id ?? prev?.author_id ?? null,
+    archived: card.archived,
   };
 }
 

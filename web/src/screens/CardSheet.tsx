@@ -4,8 +4,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, type CardPatch } from '../api/api';
 import { ApiError } from '../api/http';
-import type { Card, Checklist, Comment, Member, Reaction } from '../api/types';
-import { abilities, canEditCard, type BoardView } from '../lib/board';
+import type { Card, Checklist, Comment, Member } from '../api/types';
+import type { BoardView } from '../lib/board';
+import { applyPatch, conversation, toggleReaction } from '../lib/card';
 import { labelColors } from '../lib/colors';
 import { formatAgo, formatWhen, fromLocalInput, progress, toLocalInput } from '../lib/format';
 import { notePosted } from '../lib/onboarding';
@@ -43,20 +44,19 @@ export function CardSheet(p: Props) {
   }, [p.cardId]);
 
   const board = p.view.board;
-  const can = abilities(board.my_role, board.comments_enabled);
-  const editable = card ? canEditCard(board.my_role, p.me?.id, card.author_id ?? card.author?.id ?? null) : false;
+  // What this viewer may do with this card, as the server decided it.
+  const perms = card?.permissions;
+  const editable = Boolean(perms?.can_edit);
 
   /** Saves fields of the card; shows the change at once and takes it back if refused. */
   const save = async (patch: CardPatch, what = 'Couldn’t save the card'): Promise<boolean> => {
     if (!card) return false;
     const before = card;
-    const local = { ...card, ...patch } as Card;
-    setCard(local);
+    setCard(applyPatch(card, patch, board.labels, board.members));
     try {
       const saved = await api.updateCard(card.id, patch);
-      const merged = { ...local, ...saved };
-      setCard(merged);
-      p.onChanged(merged);
+      setCard(saved);
+      p.onChanged(saved);
       return true;
     } catch (e) {
       setCard(before);
@@ -134,9 +134,9 @@ export function CardSheet(p: Props) {
           <Body card={card} editable={editable} save={save} />
           <Details card={card} editable={editable} save={save} />
           <Assignees card={card} view={p.view} editable={editable} save={save} />
-          <Checklists card={card} editable={editable} onChange={refresh} setCard={(c) => { setCard(c); p.onChanged(c); }} />
-          <Reactions card={card} canReact={can.react} setCard={setCard} />
-          <Comments card={card} me={p.me} canComment={can.comment} commentsEnabled={board.comments_enabled} canModerate={can.manage} onChange={refresh} setCard={(c) => { setCard(c); p.onChanged(c); }} />
+          <Checklists card={card} editable={editable} canCheck={Boolean(perms?.can_check_items)} onChange={refresh} setCard={(c) => { setCard(c); p.onChanged(c); }} />
+          <Reactions card={card} canReact={Boolean(perms?.can_react)} setCard={setCard} />
+          <Comments card={card} me={p.me} canComment={Boolean(perms?.can_comment)} commentsEnabled={board.comments_enabled} setCard={(c) => { setCard(c); p.onChanged(c); }} />
         </>
       )}
       {moving && card && (
@@ -199,7 +199,7 @@ function TitleEditor({ card, editable, save }: { card: Card; editable: boolean; 
 function Labels({ card, view, editable, save }: { card: Card; view: BoardView; editable: boolean; save: Save }) {
   const [editing, setEditing] = useState(false);
   const labels = view.board.labels;
-  const chosen = new Set(card.label_ids ?? card.labels?.map((l) => l.id) ?? []);
+  const chosen = new Set(card.labels.map((l) => l.id));
   if (labels.length === 0 && !chosen.size) return null;
   const toggle = (id: number) => {
     const next = new Set(chosen);
@@ -231,9 +231,7 @@ function Labels({ card, view, editable, save }: { card: Card; view: BoardView; e
         </fieldset>
       ) : chosen.size ? (
         <div class="chips">
-          {labels
-            .filter((l) => chosen.has(l.id))
-            .map((l) => (
+          {card.labels.map((l) => (
               <span key={l.id} class="chip" style={labelColors(l.color)}>
                 {l.name || l.color}
               </span>
@@ -248,7 +246,7 @@ function Labels({ card, view, editable, save }: { card: Card; view: BoardView; e
 
 function Body({ card, editable, save }: { card: Card; editable: boolean; save: Save }) {
   const [editing, setEditing] = useState(false);
-  const [text, setText] = useState(card.body_md ?? '');
+  const [text, setText] = useState(card.body);
   const [busy, setBusy] = useState(false);
   const area = useRef<HTMLTextAreaElement>(null);
   useEffect(() => {
@@ -270,11 +268,11 @@ function Body({ card, editable, save }: { card: Card; editable: boolean; save: S
             type="button"
             class="btn btn-quiet btn-small"
             onClick={() => {
-              setText(card.body_md ?? '');
+              setText(card.body);
               setEditing(true);
             }}
           >
-            {card.body_md ? 'Edit' : 'Add'}
+            {card.body ? 'Edit' : 'Add'}
           </button>
         )}
       </h3>
@@ -396,9 +394,9 @@ function Details({ card, editable, save }: { card: Card; editable: boolean; save
 
 function Assignees({ card, view, editable, save }: { card: Card; view: BoardView; editable: boolean; save: Save }) {
   const [editing, setEditing] = useState(false);
-  const ids = new Set(card.assignee_ids ?? card.assignees?.map((a) => a.id) ?? []);
+  const ids = new Set(card.assignees.map((a) => a.id));
   const members = view.board.members;
-  const names = card.assignees ?? members.filter((m) => ids.has(m.id));
+  const names = card.assignees;
   if (!editable && ids.size === 0) return null;
   const toggle = (id: number) => {
     const next = new Set(ids);
@@ -435,7 +433,7 @@ function Assignees({ card, view, editable, save }: { card: Card; view: BoardView
   );
 }
 
-function Checklists({ card, editable, onChange, setCard }: { card: Card; editable: boolean; onChange: () => Promise<void>; setCard: (c: Card) => void }) {
+function Checklists({ card, editable, canCheck, onChange, setCard }: { card: Card; editable: boolean; canCheck: boolean; onChange: () => Promise<void>; setCard: (c: Card) => void }) {
   const toast = useToast();
   const lists = card.checklists ?? [];
   const [adding, setAdding] = useState(false);
@@ -491,7 +489,7 @@ function Checklists({ card, editable, onChange, setCard }: { card: Card; editabl
               {list.items.map((item) => (
                 <li key={item.id}>
                   <label>
-                    <input type="checkbox" checked={item.done} disabled={!editable} onChange={() => void toggle(list, item.id, !item.done)} />
+                    <input type="checkbox" checked={item.done} disabled={!canCheck} onChange={() => void toggle(list, item.id, !item.done)} />
                     <span class={item.done ? 'done-text' : undefined}>{item.text}</span>
                   </label>
                 </li>
@@ -536,13 +534,6 @@ function AddItem({ checklistId, onAdded }: { checklistId: number; onAdded: () =>
   );
 }
 
-export function toggleReaction(list: Reaction[], emoji: string): Reaction[] {
-  const found = list.find((r) => r.emoji === emoji);
-  if (!found) return [...list, { emoji, count: 1, mine: true }];
-  const count = found.count + (found.mine ? -1 : 1);
-  return count <= 0 ? list.filter((r) => r.emoji !== emoji) : list.map((r) => (r.emoji === emoji ? { ...r, count, mine: !r.mine } : r));
-}
-
 function Reactions({ card, canReact, setCard }: { card: Card; canReact: boolean; setCard: (c: Card) => void }) {
   const toast = useToast();
   const reactions = card.reactions ?? [];
@@ -552,7 +543,7 @@ function Reactions({ card, canReact, setCard }: { card: Card; canReact: boolean;
     setCard({ ...card, reactions: toggleReaction(reactions, emoji) });
     try {
       const res = mine ? await api.unreact(card.id, emoji) : await api.react(card.id, emoji);
-      if (res && Array.isArray(res.reactions)) setCard({ ...card, reactions: res.reactions });
+      setCard({ ...card, reactions: res.reactions });
     } catch (e) {
       setCard(before);
       toast.error(`Couldn’t react: ${(e as Error).message}`);
@@ -585,11 +576,13 @@ function Reactions({ card, canReact, setCard }: { card: Card; canReact: boolean;
   );
 }
 
-function Comments(p: { card: Card; me: Member | null; canComment: boolean; commentsEnabled: boolean; canModerate: boolean; onChange: () => Promise<void>; setCard: (c: Card) => void }) {
+function Comments(p: { card: Card; me: Member | null; canComment: boolean; commentsEnabled: boolean; setCard: (c: Card) => void }) {
   const toast = useToast();
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
-  const comments = (p.card.comments ?? []).filter((c) => !c.deleted);
+  const page = p.card.comments;
+  const comments = conversation(page.comments);
+  const more = page.total - comments.length;
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -600,7 +593,7 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
       const c = await api.addComment(p.card.id, t);
       setText('');
       notePosted(p.me?.id);
-      p.setCard({ ...p.card, comments: [...(p.card.comments ?? []), c], comment_count: comments.length + 1 });
+      p.setCard({ ...p.card, comments: { ...page, comments: [c, ...page.comments], total: page.total + 1 } });
     } catch (err) {
       toast.error(`Couldn’t post the comment: ${(err as Error).message}`);
     } finally {
@@ -610,7 +603,7 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
 
   const remove = async (c: Comment) => {
     const before = p.card;
-    p.setCard({ ...p.card, comments: (p.card.comments ?? []).filter((x) => x.id !== c.id), comment_count: comments.length - 1 });
+    p.setCard({ ...p.card, comments: { ...page, comments: page.comments.filter((x) => x.id !== c.id), total: page.total - 1 } });
     try {
       await api.deleteComment(c.id);
     } catch (err) {
@@ -619,9 +612,23 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
     }
   };
 
+  const loadOlder = async () => {
+    try {
+      const older = await api.comments(p.card.id, page.next_before ?? undefined);
+      p.setCard({ ...p.card, comments: { ...older, comments: [...page.comments, ...older.comments] } });
+    } catch (err) {
+      toast.error(`Couldn’t load older comments: ${(err as Error).message}`);
+    }
+  };
+
   return (
     <section class="section" aria-labelledby="card-comments-h">
-      <h3 id="card-comments-h">Comments {comments.length > 0 && <span class="muted">({comments.length})</span>}</h3>
+      <h3 id="card-comments-h">Comments {page.total > 0 && <span class="muted">({page.total})</span>}</h3>
+      {more > 0 && page.next_before && (
+        <button type="button" class="btn btn-small" onClick={() => void loadOlder()}>
+          Show {more} older {more === 1 ? 'comment' : 'comments'}
+        </button>
+      )}
       {comments.length > 0 ? (
         <ol class="comments">
           {comments.map((c) => (
@@ -632,9 +639,9 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
                   {c.edited && ' · edited'}
                 </div>
                 {/* Server-rendered markdown (cmark-gfm, safe mode). */}
-                <div class="markdown" dangerouslySetInnerHTML={{ __html: c.body_html }} />
+                <div class="markdown" dangerouslySetInnerHTML={{ __html: c.body_html ?? '' }} />
               </div>
-              {(p.canModerate || (p.me && c.author?.id === p.me.id)) && (
+              {c.can_delete && (
                 <button type="button" class="btn btn-quiet btn-small" aria-label={`Delete comment by ${c.author?.display_name ?? 'someone'}`} onClick={() => void remove(c)}>
                   Delete
                 </button>
