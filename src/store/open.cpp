@@ -2,6 +2,7 @@
 #include <filesystem>
 
 #include "store/database.hpp"
+#include "store/postgres/postgres_database.hpp"
 #include "store/sqlite/sqlite_database.hpp"
 
 namespace village::store {
@@ -10,7 +11,11 @@ Result<std::unique_ptr<Database>> open_database(std::string const& url,
                                                 DatabaseOptions const& options) {
     std::string path = url;
     if (url.starts_with("postgres://") || url.starts_with("postgresql://")) {
-        return fail(Errc::unavailable, "PostgreSQL support is not built yet", "database");
+        try {
+            return std::make_unique<postgres::PostgresDatabase>(url, options);
+        } catch (DbError const& e) {
+            return fail(e.error());
+        }
     }
     if (url.starts_with("sqlite://")) path = url.substr(9);
     if (path.empty()) return fail(Errc::bad_request, "The SQLite path is empty", "database");

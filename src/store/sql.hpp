@@ -54,6 +54,8 @@ class Row {
         return IdT{i64(i)};
     }
     [[nodiscard]] std::size_t size() const { return columns_.size(); }
+    // The value as the backend returned it, for code that copies values without knowing them.
+    [[nodiscard]] Value const& value(std::size_t i) const { return columns_.at(i); }
 
   private:
     std::vector<Value> columns_;
