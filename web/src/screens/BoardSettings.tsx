@@ -314,7 +314,7 @@ function BoardMembers({ boardId, initial }: { boardId: number; initial: BoardMem
       )}
       <h3>Add someone</h3>
       <div class="grid-2">
-        <TextField label="Name" name="member-search" hint="Type two letters or more." value={query} onValue={setQuery} autoComplete="off" />
+        <TextField label="Find someone by name" name="member-search" hint="Type two letters or more." value={query} onValue={setQuery} autoComplete="off" />
         <SelectField label="Role" name="member-role" value={role} onValue={(v) => setRole(v as BoardRole)} options={ROLES} />
       </div>
       {found.length > 0 && (
