@@ -14,6 +14,7 @@ import type {
   Comment,
   CommentPage,
   Group,
+  Label,
   ListInfo,
   Member,
   Reaction,
@@ -123,6 +124,12 @@ export const api = {
   removeBoardMember: (id: number, memberId: number) => del(`/boards/${id}/members/${memberId}`),
   activity: (id: number, before?: number) =>
     get<{ activity: ActivityEntry[]; next_before: number | null }>(`/boards/${id}/activity?limit=50${before ? `&before=${before}` : ''}`),
+
+  // --- labels
+  labels: (boardId: number) => get<{ labels: Label[]; colors: string[] }>(`/boards/${boardId}/labels`),
+  createLabel: (boardId: number, name: string, color: string) => post<Label>(`/boards/${boardId}/labels`, { name, color }),
+  updateLabel: (id: number, p: { name?: string; color?: string }) => patch<Label>(`/labels/${id}`, p),
+  deleteLabel: (id: number) => del(`/labels/${id}`),
 
   // --- lists
   createList: (boardId: number, name: string) => post<ListInfo>(`/boards/${boardId}/lists`, { name }),

@@ -2,7 +2,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type BoardPatch } from '../api/api';
 import { ApiError } from '../api/http';
-import type { BoardInfo, BoardMember, BoardRole, Group, Member, Space, Visibility } from '../api/types';
+import type { BoardInfo, BoardMember, BoardRole, Group, Label, Member, Space, Visibility } from '../api/types';
+import { LABEL_COLORS, labelColors } from '../lib/colors';
 import { navigate, paths } from '../lib/router';
 import { Dialog } from '../ui/Dialog';
 import { fieldError, SelectField, TextArea, TextField } from '../ui/Field';
@@ -196,6 +197,7 @@ export function BoardSettings({ boardId }: { boardId: number }) {
         </div>
       </form>
       <BoardMembers boardId={boardId} initial={board.members} />
+      <BoardLabels boardId={boardId} />
       <section class="panel" aria-labelledby="archive-h">
         <h2 id="archive-h">Archive or delete</h2>
         <p class="muted">Archiving keeps everything but stops changes; you can restore it any time. Deleting removes the board and all its cards for good.</p>
@@ -334,6 +336,103 @@ function BoardMembers({ boardId, initial }: { boardId: number; initial: BoardMem
         </ul>
       )}
       {query.trim().length >= 2 && found.length === 0 && <p class="muted small">Nobody matches “{query.trim()}”.</p>}
+    </section>
+  );
+}
+
+function BoardLabels({ boardId }: { boardId: number }) {
+  const toast = useToast();
+  const [labels, setLabels] = useState<Label[]>([]);
+  const [colors, setColors] = useState<string[]>(Object.keys(LABEL_COLORS));
+  const [name, setName] = useState('');
+  const [color, setColor] = useState('green');
+
+  useEffect(() => {
+    api.labels(boardId).then(
+      (r) => {
+        setLabels(r.labels);
+        if (r.colors?.length) setColors(r.colors);
+      },
+      () => undefined,
+    );
+  }, [boardId]);
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    try {
+      const l = await api.createLabel(boardId, name.trim(), color);
+      setLabels([...labels, l]);
+      setName('');
+    } catch (err) {
+      toast.error(`Couldn’t add the label: ${(err as Error).message}`);
+    }
+  };
+
+  const change = async (l: Label, p: { name?: string; color?: string }) => {
+    const before = labels;
+    setLabels(labels.map((x) => (x.id === l.id ? { ...x, ...p } : x)));
+    try {
+      await api.updateLabel(l.id, p);
+    } catch (err) {
+      setLabels(before);
+      toast.error(`Couldn’t change the label: ${(err as Error).message}`);
+    }
+  };
+
+  const remove = async (l: Label) => {
+    const before = labels;
+    setLabels(labels.filter((x) => x.id !== l.id));
+    try {
+      await api.deleteLabel(l.id);
+    } catch (err) {
+      setLabels(before);
+      toast.error(`Couldn’t delete the label: ${(err as Error).message}`);
+    }
+  };
+
+  const colorOptions = colors.map((c) => ({ value: c, label: c[0]!.toUpperCase() + c.slice(1) }));
+  return (
+    <section class="panel" aria-labelledby="labels-h">
+      <h2 id="labels-h">Labels</h2>
+      <p class="muted small">Labels sort cards at a glance, such as “Exam”, “Teaching” or “Rota”. Anyone who edits a card can put them on it.</p>
+      {labels.length === 0 && <p>No labels yet. Add the first below.</p>}
+      <ul class="table-list">
+        {labels.map((l) => (
+          <li key={l.id}>
+            <span class="chip" style={labelColors(l.color)}>
+              {l.name || l.color}
+            </span>
+            <span class="who">
+              <label for={`label-name-${l.id}`} class="visually-hidden">
+                Name of label {l.name || l.color}
+              </label>
+              <input id={`label-name-${l.id}`} class="input" value={l.name} maxLength={200} onChange={(e) => void change(l, { name: (e.target as HTMLInputElement).value })} />
+            </span>
+            <label for={`label-color-${l.id}`} class="visually-hidden">
+              Colour of label {l.name || l.color}
+            </label>
+            <select id={`label-color-${l.id}`} value={l.color} onChange={(e) => void change(l, { color: (e.target as HTMLSelectElement).value })}>
+              {colorOptions.map((o) => (
+                <option key={o.value} value={o.value}>
+                  {o.label}
+                </option>
+              ))}
+            </select>
+            <button type="button" class="btn btn-quiet btn-small" aria-label={`Delete label ${l.name || l.color}`} onClick={() => void remove(l)}>
+              Delete
+            </button>
+          </li>
+        ))}
+      </ul>
+      <form class="grid-2" onSubmit={add}>
+        <TextField label="New label" name="label-name" value={name} onValue={setName} maxLength={200} />
+        <SelectField label="Colour" name="label-color" value={color} onValue={setColor} options={colorOptions} />
+        <div>
+          <button type="submit" class="btn">
+            Add label
+          </button>
+        </div>
+      </form>
     </section>
   );
 }

@@ -31,6 +31,20 @@ export function CardSheet(p: Props) {
   const [card, setCard] = useState<Card | null>(null);
   const [error, setError] = useState<ApiError | null>(null);
   const [moving, setMoving] = useState(false);
+  const [deleting, setDeleting] = useState(false);
+
+  const remove = async () => {
+    if (!card) return;
+    try {
+      await api.deleteCard(card.id);
+      toast.info(`Card “${card.title}” deleted.`);
+      p.onChanged(null, card.id);
+      p.onClose();
+    } catch (e) {
+      setDeleting(false);
+      toast.error(`Couldn’t delete the card: ${(e as Error).message}`);
+    }
+  };
 
   useEffect(() => {
     let live = true;
@@ -123,9 +137,12 @@ export function CardSheet(p: Props) {
                   Archive
                 </button>
               )}
-              {editable && (
-                <button type="button" class="btn btn-small" aria-pressed={card.pinned} onClick={() => void save({ pinned: !card.pinned })}>
-                  {card.pinned ? 'Unpin' : 'Pin to top'}
+              <button type="button" class="btn btn-small" aria-pressed={card.pinned} onClick={() => void save({ pinned: !card.pinned })}>
+                {card.pinned ? 'Unpin' : 'Pin'}
+              </button>
+              {perms?.can_delete && (
+                <button type="button" class="btn btn-small btn-danger" onClick={() => setDeleting(true)}>
+                  Delete…
                 </button>
               )}
             </div>
@@ -138,6 +155,19 @@ export function CardSheet(p: Props) {
           <Reactions card={card} canReact={Boolean(perms?.can_react)} setCard={setCard} />
           <Comments card={card} me={p.me} canComment={Boolean(perms?.can_comment)} commentsEnabled={board.comments_enabled} setCard={(c) => { setCard(c); p.onChanged(c); }} />
         </>
+      )}
+      {deleting && card && (
+        <Dialog title="Delete this card?" onClose={() => setDeleting(false)}>
+          <p>“{card.title}”, its checklist and its comments will be deleted for good. Archiving instead hides it and keeps it.</p>
+          <div class="row row-end">
+            <button type="button" class="btn" onClick={() => setDeleting(false)}>
+              Keep it
+            </button>
+            <button type="button" class="btn btn-danger" onClick={() => void remove()}>
+              Delete for good
+            </button>
+          </div>
+        </Dialog>
       )}
       {moving && card && (
         <MoveDialog
