@@ -96,6 +96,9 @@ for (const viewport of ['phone', 'desktop']) {
         await page.evaluate(() => document.querySelector('.columns')?.scrollTo({ left: 0 }));
         await eventually(async () => assert.deepEqual((await serverBoard(await organiser(), boardId))['This month'], ['Neonatal teaching day', 'MRCPCH revision evening', 'Rota swap: 14 May']));
         await screen('board');
+        await page.emulateMedia({ colorScheme: 'dark' });
+        await screen('board-dark');
+        await page.emulateMedia({ colorScheme: 'light' });
       });
 
       await t.test(viewport === 'phone' ? 'drag a card by touch, within a list and onto another list' : 'drag a card with the mouse to another list', async () => {

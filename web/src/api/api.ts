@@ -108,7 +108,7 @@ export const api = {
   updateMember: (id: number, p: { role?: Role; deactivated?: boolean }) => patch<Member>(`/members/${id}`, p),
   groups: () => get<{ groups: Group[]; next_before: number | null }>('/groups?limit=200'),
   createGroup: (name: string, description = '') => post<Group>('/groups', { name, description }),
-  group: (id: number) => get<Group & { members: (Member | { id: number; display_name: string; role: Role })[] }>(`/groups/${id}`),
+  group: (id: number) => get<Group & { members: { id: number; display_name: string; role: Role }[] }>(`/groups/${id}`),
   addGroupMember: (id: number, memberId: number) => put(`/groups/${id}/members/${memberId}`),
   removeGroupMember: (id: number, memberId: number) => del(`/groups/${id}/members/${memberId}`),
 

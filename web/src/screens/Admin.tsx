@@ -147,6 +147,7 @@ function NewMember({ onCreated }: { onCreated: (m: Member) => void }) {
 function Groups() {
   const toast = useToast();
   const [groups, setGroups] = useState<Group[] | null>(null);
+  const [open, setOpen] = useState<number | null>(null);
   const [name, setName] = useState('');
   const [error, setError] = useState<ApiError | null>(null);
   useEffect(() => {
@@ -176,6 +177,16 @@ function Groups() {
               <span class="who">
                 <strong>{g.name}</strong> <span class="muted small">· {g.member_count} {g.member_count === 1 ? 'member' : 'members'}</span>
               </span>
+              <button type="button" class="btn btn-small" aria-expanded={open === g.id} onClick={() => setOpen(open === g.id ? null : g.id)}>
+                {open === g.id ? 'Close' : 'Members'}
+                <span class="visually-hidden"> of {g.name}</span>
+              </button>
+              {open === g.id && (
+                <GroupMembers
+                  group={g}
+                  onCount={(n) => setGroups((gs) => (gs ?? []).map((x) => (x.id === g.id ? { ...x, member_count: n } : x)))}
+                />
+              )}
             </li>
           ))}
         </ul>
@@ -189,5 +200,83 @@ function Groups() {
         </button>
       </form>
     </section>
+  );
+}
+
+function GroupMembers({ group, onCount }: { group: Group; onCount: (n: number) => void }) {
+  const toast = useToast();
+  const [members, setMembers] = useState<{ id: number; display_name: string }[] | null>(null);
+  const [query, setQuery] = useState('');
+  const [found, setFound] = useState<Member[]>([]);
+
+  useEffect(() => {
+    api.group(group.id).then((g) => setMembers(g.members), (e: Error) => toast.error(e.message));
+  }, [group.id]);
+
+  useEffect(() => {
+    const q = query.trim();
+    if (q.length < 2) {
+      setFound([]);
+      return;
+    }
+    const t = setTimeout(() => {
+      api.members(q).then((r) => setFound(r.members.filter((m) => !(members ?? []).some((x) => x.id === m.id)).slice(0, 8)), () => setFound([]));
+    }, 250);
+    return () => clearTimeout(t);
+  }, [query, members]);
+
+  const add = async (m: Member) => {
+    try {
+      await api.addGroupMember(group.id, m.id);
+      const next = [...(members ?? []), { id: m.id, display_name: m.display_name }];
+      setMembers(next);
+      onCount(next.length);
+      setQuery('');
+    } catch (e) {
+      toast.error(`Couldn’t add ${m.display_name}: ${(e as Error).message}`);
+    }
+  };
+
+  const remove = async (m: { id: number; display_name: string }) => {
+    try {
+      await api.removeGroupMember(group.id, m.id);
+      const next = (members ?? []).filter((x) => x.id !== m.id);
+      setMembers(next);
+      onCount(next.length);
+    } catch (e) {
+      toast.error(`Couldn’t remove ${m.display_name}: ${(e as Error).message}`);
+    }
+  };
+
+  return (
+    <div class="group-members">
+      {!members && <p class="loading">Loading…</p>}
+      {members && members.length === 0 && <p class="muted small">Nobody in this group yet.</p>}
+      {members && members.length > 0 && (
+        <ul class="table-list" aria-label={`Members of ${group.name}`}>
+          {members.map((m) => (
+            <li key={m.id}>
+              <span class="who">{m.display_name}</span>
+              <button type="button" class="btn btn-quiet btn-small" aria-label={`Remove ${m.display_name} from ${group.name}`} onClick={() => void remove(m)}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <TextField label={`Add someone to ${group.name}`} name={`group-add-${group.id}`} hint="Type two letters or more of their name." value={query} onValue={setQuery} autoComplete="off" />
+      {found.length > 0 && (
+        <ul class="table-list">
+          {found.map((m) => (
+            <li key={m.id}>
+              <span class="who">{m.display_name}</span>
+              <button type="button" class="btn btn-small" onClick={() => void add(m)}>
+                Add
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
