@@ -103,7 +103,7 @@ export const api = {
   updateMe: (p: ProfilePatch) => patch<Member>('/me', p),
 
   // --- members and groups (admin)
-  members: (q = '') => get<{ members: Member[]; next_before: number | null }>(`/members?limit=200${q ? `&name=${encodeURIComponent(q)}` : ''}`),
+  members: (q = '') => get<{ members: Member[]; next_before: number | null }>(`/members?limit=200${q ? `&q=${encodeURIComponent(q)}` : ''}`),
   createMember: (m: { email: string; display_name: string; role: Role; password?: string }) => post<Member>('/members', m),
   updateMember: (id: number, p: { role?: Role; deactivated?: boolean }) => patch<Member>(`/members/${id}`, p),
   groups: () => get<{ groups: Group[]; next_before: number | null }>('/groups?limit=200'),

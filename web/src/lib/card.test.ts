@@ -39,8 +39,8 @@ describe('toggleReaction', () => {
 });
 
 describe('conversation', () => {
-  it('reads oldest first and hides deleted comments', () => {
+  it('reads oldest first across pages, once each', () => {
     const c = (id: number, deleted = false) => ({ id, deleted }) as Comment;
-    expect(conversation([c(3), c(2, true), c(1)]).map((x) => x.id)).toEqual([1, 3]);
+    expect(conversation([c(3), c(2, true), c(1), c(3)]).map((x) => x.id)).toEqual([1, 2, 3]);
   });
 });

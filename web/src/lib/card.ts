@@ -30,7 +30,8 @@ export function toggleReaction(list: readonly Reaction[], emoji: string): Reacti
   return count <= 0 ? list.filter((r) => r.emoji !== emoji) : list.map((r) => (r.emoji === emoji ? { ...r, count, mine: !r.mine } : r));
 }
 
-/** Comments oldest first, as a conversation reads (the API pages newest first). */
+/** Comments oldest first, as a conversation reads, whichever pages they came in. */
 export function conversation(comments: readonly Comment[]): Comment[] {
-  return comments.filter((c) => !c.deleted).sort((a, b) => a.id - b.id);
+  const seen = new Set<number>();
+  return comments.filter((c) => !seen.has(c.id) && seen.add(c.id)).sort((a, b) => a.id - b.id);
 }

@@ -612,7 +612,7 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
   const [busy, setBusy] = useState(false);
   const page = p.card.comments;
   const comments = conversation(page.comments);
-  const more = page.total - comments.length;
+  const more = Math.max(0, page.total - comments.length);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -623,7 +623,7 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
       const c = await api.addComment(p.card.id, t);
       setText('');
       notePosted(p.me?.id);
-      p.setCard({ ...p.card, comments: { ...page, comments: [c, ...page.comments], total: page.total + 1 } });
+      p.setCard({ ...p.card, comments: { ...page, comments: [...page.comments, c], total: page.total + 1 } });
     } catch (err) {
       toast.error(`Couldn’t post the comment: ${(err as Error).message}`);
     } finally {
@@ -633,7 +633,7 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
 
   const remove = async (c: Comment) => {
     const before = p.card;
-    p.setCard({ ...p.card, comments: { ...page, comments: page.comments.filter((x) => x.id !== c.id), total: page.total - 1 } });
+    p.setCard({ ...p.card, comments: { ...page, comments: page.comments.map((x) => (x.id === c.id ? { ...x, deleted: true, body: null, body_html: null, reactions: [] } : x)) } });
     try {
       await api.deleteComment(c.id);
     } catch (err) {
@@ -661,7 +661,12 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
       )}
       {comments.length > 0 ? (
         <ol class="comments">
-          {comments.map((c) => (
+          {comments.map((c) =>
+            c.deleted ? (
+              <li class="comment" key={c.id}>
+                <p class="muted small">Comment removed.</p>
+              </li>
+            ) : (
             <li class="comment" key={c.id}>
               <div class="comment-body">
                 <div class="comment-meta">
@@ -677,7 +682,8 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
                 </button>
               )}
             </li>
-          ))}
+            ),
+          )}
         </ol>
       ) : (
         p.canComment && <p class="muted small">No comments yet. Ask a question or say thanks.</p>

@@ -29,7 +29,7 @@ export function Setup({ token }: { token: string }) {
     }
   };
 
-  const general = error && !error.field ? (error.status === 403 ? 'This set-up link has expired or was already used. Restart Village to get a new one.' : error.message) : null;
+  const general = error && (!error.field || error.field === 'token') ? (error.status === 403 ? 'This set-up link has expired or was already used. Restart Village to get a new one.' : error.message) : null;
   return (
     <main id="main" class="signin">
       <div class="signin-card">
