@@ -114,6 +114,9 @@ export const api = {
 
   // --- spaces and boards
   spaces: () => get<{ spaces: Space[] }>('/spaces'),
+  createSpace: (name: string, description = '') => post<Space>('/spaces', { name, description }),
+  updateSpace: (id: number, p: { name?: string; description?: string }) => patch<Space>(`/spaces/${id}`, p),
+  deleteSpace: (id: number) => del(`/spaces/${id}`),
   boards: () => get<BoardListing>('/boards'),
   createBoard: (b: NewBoard) => post<BoardInfo>('/boards', b),
   board: (id: number, opts: { archived?: boolean } = {}) => get<BoardRead>(`/boards/${id}${opts.archived ? '?archived=true' : ''}`, true),

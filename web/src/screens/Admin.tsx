@@ -2,7 +2,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/api';
 import { ApiError } from '../api/http';
-import type { Group, Member, Role } from '../api/types';
+import type { Group, Member, Role, Space } from '../api/types';
 import { useSession } from '../session';
 import { fieldError, SelectField, TextField } from '../ui/Field';
 import { useToast } from '../ui/toast';
@@ -29,6 +29,7 @@ export function Admin() {
       <h1>Admin</h1>
       <Members />
       <Groups />
+      <Spaces />
     </div>
   );
 }
@@ -278,5 +279,58 @@ function GroupMembers({ group, onCount }: { group: Group; onCount: (n: number) =
         </ul>
       )}
     </div>
+  );
+}
+
+function Spaces() {
+  const toast = useToast();
+  const [spaces, setSpaces] = useState<Space[] | null>(null);
+  const [name, setName] = useState('');
+  const [description, setDescription] = useState('');
+  const [error, setError] = useState<ApiError | null>(null);
+  useEffect(() => {
+    api.spaces().then((r) => setSpaces(r.spaces), (e: ApiError) => setError(e));
+  }, []);
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setError(null);
+    try {
+      const sp = await api.createSpace(name.trim(), description.trim());
+      setSpaces([...(spaces ?? []), sp]);
+      setName('');
+      setDescription('');
+      toast.info(`Space “${sp.name}” created. Boards can now be put in it.`);
+    } catch (err) {
+      setError(err as ApiError);
+    }
+  };
+  return (
+    <section class="panel" aria-labelledby="spaces-h">
+      <h2 id="spaces-h">Spaces</h2>
+      <p class="muted small">Spaces group boards by theme, such as “Deanery office”, “Neonatology” or a conference. Members can follow a space.</p>
+      {spaces && spaces.length === 0 && <p>No spaces yet. Create the first one below.</p>}
+      {spaces && spaces.length > 0 && (
+        <ul class="table-list">
+          {spaces.map((sp) => (
+            <li key={sp.id}>
+              <span class="who">
+                <strong>{sp.name}</strong>
+                {sp.description && <span class="muted small"> · {sp.description}</span>}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form onSubmit={submit} noValidate>
+        {error && !error.field && <div class="notice notice-error" role="alert">{error.message}</div>}
+        <div class="grid-2">
+          <TextField label="New space name" name="space-name" value={name} onValue={setName} error={fieldError(error, 'name')} />
+          <TextField label="Description" name="space-description" value={description} onValue={setDescription} error={fieldError(error, 'description')} />
+        </div>
+        <button type="submit" class="btn btn-primary" disabled={!name.trim()}>
+          Create space
+        </button>
+      </form>
+    </section>
   );
 }

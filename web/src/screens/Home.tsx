@@ -17,6 +17,10 @@ export function Home() {
   const [listing, setListing] = useState<BoardListing | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [creating, setCreating] = useState<{ spaceId: number | null } | null>(null);
+  const [allSpaces, setAllSpaces] = useState<Space[] | null>(null);
+  useEffect(() => {
+    if (creating && !allSpaces) api.spaces().then((r) => setAllSpaces(r.spaces), () => setAllSpaces([]));
+  }, [creating]);
 
   const load = () => {
     setError(null);
@@ -80,7 +84,7 @@ export function Home() {
           <BoardGrid boards={listing.boards_without_space} />
         </section>
       )}
-      {creating && <NewBoardDialog spaces={spaces} spaceId={creating.spaceId} onClose={() => setCreating(null)} />}
+      {creating && <NewBoardDialog spaces={allSpaces?.length ? allSpaces : spaces} spaceId={creating.spaceId} onClose={() => setCreating(null)} />}
     </div>
   );
 }
