@@ -332,3 +332,61 @@ for (const viewport of ['phone', 'desktop']) {
     }
   });
 }
+
+test('phone: a board of 500 cards opens with one board request and scrolls', { timeout: 240_000 }, async () => {
+  const village = await startVillage([ORGANISER]);
+  const browser = await openBrowser('phone');
+  const { page } = browser;
+  try {
+    const api = await apiAs(village.backend, ORGANISER.email);
+    const board = await api.post('/boards', { name: 'Big board', visibility: 'community' });
+    assert.equal(board.status, 201, JSON.stringify(board.body));
+    const lists = [];
+    for (let l = 0; l < 10; l++) lists.push((await api.post(`/boards/${board.body.id}/lists`, { name: `List ${l + 1}` })).body.id);
+    for (let i = 0; i < 500; i++) {
+      const r = await api.post(`/lists/${lists[i % 10]}/cards`, { title: `Card ${i + 1}: teaching note`, location: i % 3 ? null : 'Seminar room 2' });
+      assert.equal(r.status, 201);
+    }
+    await page.goto(`${village.url}/signin`);
+    await signIn(page, ORGANISER.email);
+    await page.getByRole('heading', { name: 'Your boards' }).waitFor();
+
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 }); // a mid-range phone
+    const apiCalls = [];
+    page.on('request', (r) => {
+      const u = new URL(r.url());
+      if (u.pathname.startsWith('/api/')) apiCalls.push(`${r.method()} ${u.pathname}${u.search}`);
+    });
+    const started = Date.now();
+    await page.getByRole('link', { name: /Big board/ }).click();
+    await page.locator('li[data-id]').nth(49).waitFor({ state: 'attached' });
+    const opened = Date.now() - started;
+    assert.equal(await page.locator('li[data-id]').count(), 500);
+    assert.deepEqual(apiCalls, [`GET /api/v1/boards/${board.body.id}`], 'one request for the whole board');
+
+    // Scroll the first list to its end and swipe through the lists.
+    const scrolled = await page.evaluate(async () => {
+      const t0 = performance.now();
+      const col = document.querySelector('ol.cards');
+      for (let i = 0; i < 20; i++) {
+        col.scrollTop += 400;
+        await new Promise((r) => requestAnimationFrame(() => r()));
+      }
+      const cols = document.querySelector('.columns');
+      for (let i = 0; i < 10; i++) {
+        cols.scrollLeft += cols.clientWidth;
+        await new Promise((r) => requestAnimationFrame(() => r()));
+      }
+      return performance.now() - t0;
+    });
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
+    console.log(`# 500-card board at 4x CPU throttling: opened in ${opened} ms, 30 scroll frames in ${Math.round(scrolled)} ms`);
+    assert.ok(opened < 5000, `opened in ${opened} ms`);
+    assert.ok(scrolled < 3000, `30 scroll steps took ${scrolled} ms`);
+    assert.deepEqual(browser.problems, []);
+  } finally {
+    await browser.close();
+    await village.stop();
+  }
+});
