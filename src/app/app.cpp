@@ -1,0 +1,84 @@
+// Assembling and running one village process; see app.hpp.
+#include "app/app.hpp"
+
+#include <spdlog/spdlog.h>
+
+#include <system_error>
+
+namespace village::app {
+
+Result<std::unique_ptr<App>> App::create(Config config) {
+    store::DatabaseOptions options;
+    options.readers = config.effective_threads() + 1;  // one per worker, one for the rest
+    auto database = store::open_database(config.database_url(), options);
+    if (!database) return fail(database.error());
+    try {
+        (*database)->migrate();
+    } catch (store::DbError const& e) {
+        auto error = e.error();
+        if (error.message.empty()) error.message = "The database could not be migrated";
+        return fail(std::move(error));
+    }
+    return std::unique_ptr<App>(new App(std::move(config), std::move(*database)));
+}
+
+App::App(Config config, std::unique_ptr<store::Database> database)
+    : config_(std::move(config)),
+      database_(std::move(database)),
+      accounts_(config_),
+      boards_(config_) {
+    // The route table: middleware first, then one module after another.
+    router_.use(accounts_.authenticate());
+    add_health_route(router_);
+    accounts_.add_to(router_);
+    boards_.add_to(router_);
+}
+
+App::~App() {
+    stop();
+}
+
+Result<std::uint16_t> App::start(bool handle_signals) {
+    if (server_) return server_->port();
+    http::ServerOptions options;
+    options.listen = config_.listen;
+    options.port = config_.port;
+    options.threads = config_.effective_threads();
+    options.idle_timeout = std::chrono::seconds(config_.idle_timeout_seconds);
+    options.request_timeout = std::chrono::seconds(config_.request_timeout_seconds);
+    options.trust_proxy = config_.trust_proxy;
+    options.handle_signals = handle_signals;
+    auto server = std::make_unique<http::Server>(std::move(options), router_, *database_);
+    try {
+        auto const port = server->start();
+        server_ = std::move(server);
+        // Links built from the config (effective_base_url) must name the port really bound.
+        config_.port = port;
+        return port;
+    } catch (std::system_error const& e) {
+        return fail(Error{Errc::unavailable,
+                          fmt::format("Cannot listen on {}:{}: {}", config_.listen, config_.port,
+                                      e.code().message()),
+                          "listen", e.what()});
+    }
+}
+
+void App::wait() {
+    if (server_) server_->wait();
+    stop();
+}
+
+void App::stop() {
+    std::lock_guard lock(stop_mutex_);
+    if (server_) server_->stop();
+    if (!closed_) {
+        closed_ = true;
+        database_->close();
+    }
+}
+
+std::uint16_t App::port() const {
+    return server_ ? server_->port() : 0;
+}
+
+}  // namespace village::app
