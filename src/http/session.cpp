@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
 #include <boost/asio/co_spawn.hpp>
 #include <boost/asio/detached.hpp>
 #include <boost/asio/dispatch.hpp>
@@ -118,7 +119,14 @@ class Session : public SessionHandle, public std::enable_shared_from_this<Sessio
     Session(ServerCore& core, tcp::socket socket) : core_(core), stream_(std::move(socket)) {
         error_code ec;
         auto const remote = stream_.socket().remote_endpoint(ec);
-        if (!ec) remote_address_ = remote.address().to_string();
+        if (!ec) {
+            auto address = remote.address();
+            // On a dual-stack socket IPv4 clients appear as ::ffff:a.b.c.d; name them plainly.
+            if (address.is_v6() && address.to_v6().is_v4_mapped()) {
+                address = asio::ip::make_address_v4(asio::ip::v4_mapped, address.to_v6());
+            }
+            remote_address_ = address.to_string();
+        }
         stream_.socket().set_option(tcp::no_delay(true), ec);
     }
     ~Session() override { core_.remove_session(id_); }
@@ -303,7 +311,12 @@ awaitable<bool> Session::write(Response response, unsigned version, bool head, b
     BeastResponse out;
     out.version(version);
     out.result(static_cast<unsigned>(response.status));
-    for (auto& [name, value] : response.headers) out.insert(name, value);
+    for (auto& [name, value] : response.headers) {
+        // A line break in a value would start a header of the client's choosing.
+        std::replace_if(
+            value.begin(), value.end(), [](char c) { return c == '\r' || c == '\n'; }, ' ');
+        out.insert(name, value);
+    }
     auto set_default = [&out](std::string_view name, std::string_view value) {
         if (out.find(name) == out.end()) out.set(name, value);
     };

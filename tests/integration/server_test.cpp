@@ -288,6 +288,55 @@ TEST(Server, HandlersSeeTheRequestIdTheClientSees) {
               response.header("x-request-id").value_or("missing"));
 }
 
+void add_address_route(app::App& app) {
+    app.router().get("/test/address", [](http::Request& req, store::Db&) {
+        return http::json_response(boost::json::object{{"address", req.remote_address}});
+    });
+}
+
+std::string address_seen(TestServer& server, std::string const& forwarded_for) {
+    auto const response =
+        server.client().request("GET", "/test/address", {}, {{"X-Forwarded-For", forwarded_for}});
+    return boost::json::value_to<std::string>(response.json().at("address"));
+}
+
+TEST(Server, HandlersSeeTheClientAddressAndIgnoreForwardedForByDefault) {
+    TestServer server({}, add_address_route);
+    EXPECT_EQ(address_seen(server, "203.0.113.9"), "127.0.0.1");
+}
+
+TEST(Server, BehindATrustedProxyTheLastForwardedAddressIsTheClient) {
+    TestServer server([](Config& config) { config.trust_proxy = true; }, add_address_route);
+    // The first entry is whatever the client claimed; the last is what the proxy saw.
+    EXPECT_EQ(address_seen(server, "10.6.6.6, 203.0.113.9"), "203.0.113.9");
+}
+
+TEST(Server, LineBreaksInHandlerHeadersCannotAddHeaders) {
+    TestServer server({}, [](app::App& app) {
+        app.router().get("/test/header", [](http::Request&, store::Db&) {
+            auto response = http::json_response(boost::json::object{});
+            response.with_header("Content-Disposition", "attachment\r\nX-Injected: yes");
+            return response;
+        });
+    });
+    auto const response = server.client().get("/test/header");
+    EXPECT_EQ(response.status, 200);
+    EXPECT_EQ(response.header("x-injected"), std::nullopt);
+}
+
+TEST(Server, AnAddressInUseIsAnErrorNotACrash) {
+    TestServer first;
+    Config config = first.config();
+    config.port = first.port();
+    config.database = ":memory:";
+    auto second = app::App::create(config);
+    ASSERT_TRUE(second) << second.error().message;
+    auto const started = (*second)->start();
+    ASSERT_FALSE(started);
+    EXPECT_NE(started.error().message.find(std::to_string(first.port())), std::string::npos)
+        << started.error().message;
+}
+
 TEST(Server, IdleConnectionIsClosedAfterTheIdleTimeout) {
     TestServer server([](Config& config) { config.idle_timeout_seconds = 1; });
     RawConnection connection(server.port());
