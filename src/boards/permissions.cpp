@@ -7,17 +7,21 @@ namespace village::boards {
 
 std::string_view visibility_name(Visibility v) {
     switch (v) {
-        case Visibility::public_: return "public";
-        case Visibility::community: return "community";
-        case Visibility::groups: return "groups";
-        case Visibility::private_: return "private";
+        case Visibility::public_:
+            return "public";
+        case Visibility::community:
+            return "community";
+        case Visibility::groups:
+            return "groups";
+        case Visibility::private_:
+            return "private";
     }
     return "private";
 }
 
 std::optional<Visibility> parse_visibility(std::string_view text) {
-    for (auto v : {Visibility::public_, Visibility::community, Visibility::groups,
-                   Visibility::private_}) {
+    for (auto v :
+         {Visibility::public_, Visibility::community, Visibility::groups, Visibility::private_}) {
         if (visibility_name(v) == text) return v;
     }
     return std::nullopt;
@@ -25,12 +29,18 @@ std::optional<Visibility> parse_visibility(std::string_view text) {
 
 std::string_view board_role_name(BoardRole role) {
     switch (role) {
-        case BoardRole::none: return "none";
-        case BoardRole::reader: return "reader";
-        case BoardRole::viewer: return "viewer";
-        case BoardRole::member: return "member";
-        case BoardRole::editor: return "editor";
-        case BoardRole::admin: return "admin";
+        case BoardRole::none:
+            return "none";
+        case BoardRole::reader:
+            return "reader";
+        case BoardRole::viewer:
+            return "viewer";
+        case BoardRole::member:
+            return "member";
+        case BoardRole::editor:
+            return "editor";
+        case BoardRole::admin:
+            return "admin";
     }
     return "none";
 }
@@ -50,10 +60,14 @@ BoardRole decide_role(Actor const& actor, AccessFacts const& facts) {
     if (facts.explicit_role) return *facts.explicit_role;
     bool const guest = actor.role == Role::guest;
     switch (facts.visibility) {
-        case Visibility::public_: return guest ? BoardRole::viewer : facts.default_role;
-        case Visibility::community: return guest ? BoardRole::none : facts.default_role;
-        case Visibility::groups: return facts.in_board_group ? facts.default_role : BoardRole::none;
-        case Visibility::private_: return BoardRole::none;
+        case Visibility::public_:
+            return guest ? BoardRole::viewer : facts.default_role;
+        case Visibility::community:
+            return guest ? BoardRole::none : facts.default_role;
+        case Visibility::groups:
+            return facts.in_board_group ? facts.default_role : BoardRole::none;
+        case Visibility::private_:
+            return BoardRole::none;
     }
     return BoardRole::none;
 }
@@ -66,9 +80,32 @@ std::optional<BoardAccess> load_access(store::Sql& sql, Actor const& actor, Boar
     facts.default_role = parse_board_role(row->text(1)).value_or(BoardRole::viewer);
     if (auto role = row->opt_text(4)) facts.explicit_role = parse_board_role(*role);
     facts.in_board_group = row->flag(5);
-    BoardAccess access{board, decide_role(actor, facts), row->flag(2), !row->is_null(3)};
+    BoardAccess access{
+        board, decide_role(actor, facts), row->flag(2), !row->is_null(3), row->i64(6), row->i64(7)};
     if (!can_read(access)) return std::nullopt;
     return access;
+}
+
+Result<BoardAccess> require_read(store::Sql& sql, Actor const& actor, BoardId board,
+                                 std::string_view not_found) {
+    auto access = load_access(sql, actor, board);
+    if (!access) return fail(Errc::not_found, std::string(not_found));
+    return *access;
+}
+
+Result<BoardAccess> require_write(store::Sql& sql, Actor const& actor, BoardId board,
+                                  Allowed allowed, std::string_view not_found,
+                                  bool even_if_archived) {
+    if (!actor.signed_in()) return fail(Errc::unauthorized, "Sign in first");
+    auto access = load_access(sql, actor, board);
+    if (!access) return fail(Errc::not_found, std::string(not_found));
+    if (!allowed(*access)) {
+        return fail(Errc::forbidden, "Your role on this board does not allow that");
+    }
+    if (access->archived && !even_if_archived) {
+        return fail(Errc::unprocessable, "This board is archived; restore it first");
+    }
+    return *access;
 }
 
 }  // namespace village::boards
