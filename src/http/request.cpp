@@ -68,7 +68,9 @@ std::string_view Request::param(std::string_view wanted) const {
 
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {
     std::vector<std::pair<std::string, std::string>> out;
-    auto const url = boost::urls::parse_relative_ref("?" + std::string(query));
+    // The view points into `text`, which must outlive it.
+    std::string const text = "?" + std::string(query);
+    auto const url = boost::urls::parse_relative_ref(text);
     if (!url) return out;
     for (auto const& param : url->params()) {
         out.emplace_back(param.key, param.has_value ? param.value : std::string{});
