@@ -15,6 +15,7 @@ import { useSession } from '../session';
 import { Empty } from '../ui/Empty';
 import { Icon } from '../ui/Icon';
 import { Menu } from '../ui/Menu';
+import { memo } from '../ui/memo';
 import { useToast } from '../ui/toast';
 import { CardSheet } from './CardSheet';
 
@@ -156,10 +157,13 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
     [optimistic, boardId],
   );
 
-  const renameList = (listId: number, name: string) =>
-    optimistic((b) => ({ ...b, lists: b.lists.map((l) => (l.id === listId ? { ...l, name } : l)) }), () => api.updateList(listId, { name }), 'Couldn’t rename the list');
+  const renameList = useCallback(
+    (listId: number, name: string) =>
+      optimistic((b) => ({ ...b, lists: b.lists.map((l) => (l.id === listId ? { ...l, name } : l)) }), () => api.updateList(listId, { name }), 'Couldn’t rename the list'),
+    [optimistic],
+  );
 
-  const archiveList = async (list: ListView, archived: boolean) => {
+  const archiveList = useCallback(async (list: ListView, archived: boolean) => {
     const ok = await optimistic(
       (b) => ({ ...b, lists: showArchived ? b.lists.map((l) => (l.id === list.id ? { ...l, archived } : l)) : b.lists.filter((l) => l.id !== list.id) }),
       () => api.updateList(list.id, { archived }),
@@ -171,7 +175,7 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
         run: () => void api.updateList(list.id, { archived: false }).then(() => load({ quiet: true }), (e: Error) => toast.error(`Couldn’t restore the list: ${e.message}`)),
       });
     if (ok && !archived) void load({ quiet: true });
-  };
+  }, [optimistic, showArchived, toast, load]);
 
   const onCardChanged = useCallback(
     (card: Card | null, removedId?: number) => {
@@ -277,7 +281,9 @@ interface BodyProps {
 function BoardBody(p: BodyProps) {
   const { me } = useSession();
   const { board, lists } = p.view;
-  const can = abilities(board.my_role, board.comments_enabled);
+  const can = useMemo(() => abilities(board.my_role, board.comments_enabled), [board.my_role, board.comments_enabled]);
+  const listsRef = useRef(lists);
+  listsRef.current = lists;
   const columns = useRef<HTMLDivElement>(null);
   const [current, setCurrent] = useState(0);
   const dragging = useRef(false);
@@ -418,8 +424,10 @@ function BoardBody(p: BodyProps) {
   }, [listKey, can.addCards, can.editLists]);
 
   // Keyboard moves on a focused card: Alt + arrows.
-  const onCardKey = (e: KeyboardEvent, card: CardSummary, listIndex: number, index: number) => {
-    if (!e.altKey || !can.addCards) return;
+  const moveCardTo = p.moveCardTo;
+  const onCardKey = useCallback((e: KeyboardEvent, card: CardSummary, listIndex: number, index: number) => {
+    const lists = listsRef.current;
+    if (!e.altKey) return;
     const list = lists[listIndex]!;
     let to: { list: number; index: number } | undefined;
     if (e.key === 'ArrowUp' && index > 0) to = { list: list.id, index: index - 1 };
@@ -428,7 +436,7 @@ function BoardBody(p: BodyProps) {
     if (e.key === 'ArrowRight' && listIndex < lists.length - 1) to = { list: lists[listIndex + 1]!.id, index: lists[listIndex + 1]!.cards.length };
     if (!to) return;
     e.preventDefault();
-    p.moveCardTo(card.id, to.list, to.index, true);
+    moveCardTo(card.id, to.list, to.index, true);
     const focusId = card.id;
     requestAnimationFrame(() => {
       const el = columns.current?.querySelector<HTMLElement>(`li[data-id="${focusId}"] a`);
@@ -437,7 +445,7 @@ function BoardBody(p: BodyProps) {
       const i = col ? [...(columns.current?.querySelectorAll('.column') ?? [])].indexOf(col) : -1;
       if (i >= 0) setCurrent(i);
     });
-  };
+  }, [moveCardTo]);
 
   const openCard = p.cardId !== undefined;
   const visibleLists = lists;
@@ -513,11 +521,11 @@ function BoardBody(p: BodyProps) {
             labels={labels}
             people={people}
             dragging={dragging}
-            onCardKey={onCardKey}
+            onCardKey={can.addCards ? onCardKey : undefined}
             addCard={p.addCard}
-            rename={(name) => p.renameList(list.id, name)}
-            archive={(archived) => p.archiveList(list, archived)}
-            move={(to) => p.moveListTo(list.id, to)}
+            renameList={p.renameList}
+            archiveList={p.archiveList}
+            moveList={p.moveListTo}
           />
         ))}
         {can.editLists && (
@@ -581,14 +589,16 @@ interface ColumnProps {
   labels: Map<number, Label>;
   people: Map<number, MemberRef>;
   dragging: { current: boolean };
-  onCardKey: (e: KeyboardEvent, card: CardSummary, listIndex: number, index: number) => void;
+  onCardKey: ((e: KeyboardEvent, card: CardSummary, listIndex: number, index: number) => void) | undefined;
   addCard: (listId: number, title: string) => Promise<boolean>;
-  rename: (name: string) => Promise<unknown>;
-  archive: (archived: boolean) => Promise<void>;
-  move: (toIndex: number) => void;
+  renameList: (listId: number, name: string) => Promise<unknown>;
+  archiveList: (list: ListView, archived: boolean) => Promise<void>;
+  moveList: (listId: number, toIndex: number) => void;
 }
 
-function Column(p: ColumnProps) {
+// Columns and cards re-render only when their own props change: a board of 500 cards stays
+// quick when one card moves or the visible list changes.
+const Column = memo(function Column(p: ColumnProps) {
   const { list } = p;
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(list.name);
@@ -600,7 +610,7 @@ function Column(p: ColumnProps) {
     e.preventDefault();
     const n = name.trim();
     setRenaming(false);
-    if (n && n !== list.name) void p.rename(n);
+    if (n && n !== list.name) void p.renameList(list.id, n);
     else setName(list.name);
   };
 
@@ -616,9 +626,9 @@ function Column(p: ColumnProps) {
 
   const items = [
     { label: 'Rename list', run: () => setRenaming(true) },
-    { label: 'Move list left', run: () => p.move(p.listIndex - 1), disabled: p.listIndex === 0 },
-    { label: 'Move list right', run: () => p.move(p.listIndex + 1), disabled: p.listIndex === p.listCount - 1 },
-    list.archived ? { label: 'Restore list', run: () => void p.archive(false) } : { label: 'Archive list', run: () => void p.archive(true), danger: true },
+    { label: 'Move list left', run: () => p.moveList(list.id, p.listIndex - 1), disabled: p.listIndex === 0 },
+    { label: 'Move list right', run: () => p.moveList(list.id, p.listIndex + 1), disabled: p.listIndex === p.listCount - 1 },
+    list.archived ? { label: 'Restore list', run: () => void p.archiveList(list, false) } : { label: 'Archive list', run: () => void p.archiveList(list, true), danger: true },
   ];
 
   return (
@@ -659,17 +669,7 @@ function Column(p: ColumnProps) {
       <ol class="cards" data-list-id={list.id} aria-labelledby={headId}>
         {list.cards.map((card, i) => (
           <li key={card.id} data-id={card.id}>
-            <CardTile
-              card={card}
-              boardId={p.boardId}
-              labels={p.labels}
-              people={p.people}
-              movable={p.can.addCards}
-              onKeyDown={(e) => p.onCardKey(e, card, p.listIndex, i)}
-              onClick={(e) => {
-                if (p.dragging.current || card.id < 0) e.preventDefault();
-              }}
-            />
+            <CardTile card={card} boardId={p.boardId} labels={p.labels} listIndex={p.listIndex} index={i} onCardKey={p.onCardKey} dragging={p.dragging} />
           </li>
         ))}
       </ol>
@@ -697,22 +697,30 @@ function Column(p: ColumnProps) {
       )}
     </section>
   );
-}
+});
 
-function CardTile(props: {
+const CardTile = memo(function CardTile(props: {
   card: CardSummary;
   boardId: number;
   labels: Map<number, Label>;
-  people: Map<number, MemberRef>;
-  movable: boolean;
-  onKeyDown: (e: KeyboardEvent) => void;
-  onClick: (e: MouseEvent) => void;
+  listIndex: number;
+  index: number;
+  onCardKey: ColumnProps['onCardKey'];
+  dragging: { current: boolean };
 }) {
   const { card } = props;
   const due = dueState(card.due_at, card.due_complete);
   const cardLabels = card.label_ids.map((id) => props.labels.get(id)).filter((l): l is Label => Boolean(l));
   return (
-    <a class="card-tile" href={paths.card(props.boardId, card.id)} onKeyDown={props.onKeyDown} onClick={props.onClick} aria-describedby={props.movable ? 'card-move-hint' : undefined}>
+    <a
+      class="card-tile"
+      href={paths.card(props.boardId, card.id)}
+      onKeyDown={props.onCardKey ? (e) => props.onCardKey!(e, card, props.listIndex, props.index) : undefined}
+      onClick={(e) => {
+        if (props.dragging.current || card.id < 0) e.preventDefault();
+      }}
+      aria-describedby={props.onCardKey ? 'card-move-hint' : undefined}
+    >
       {cardLabels.length > 0 && (
         <span class="chips">
           {cardLabels.map((l) => (
@@ -734,7 +742,7 @@ function CardTile(props: {
       <Badges card={card} due={due} />
     </a>
   );
-}
+});
 
 function Badges({ card, due }: { card: CardSummary; due: ReturnType<typeof dueState> }) {
   const any = card.due_at || card.start_at || card.location || card.checklist.total > 0 || card.comment_count > 0 || card.archived;

@@ -94,6 +94,7 @@ export function CardSheet(p: Props) {
   const listName = card ? p.view.lists.find((l) => l.id === card.list_id)?.name : undefined;
 
   return (
+    <>
     <Dialog sheet title={<span class="muted small">{listName ? `In list: ${listName}` : 'Card'}</span>} label={`Card: ${title}`} onClose={p.onClose}>
       {error && (
         <div role="alert">
@@ -156,6 +157,8 @@ export function CardSheet(p: Props) {
           <Comments card={card} me={p.me} canComment={Boolean(perms?.can_comment)} commentsEnabled={board.comments_enabled} setCard={(c) => { setCard(c); p.onChanged(c); }} />
         </>
       )}
+    </Dialog>
+      {/* Further dialogs sit beside the sheet, not inside it, so each is laid out on its own. */}
       {deleting && card && (
         <Dialog title="Delete this card?" onClose={() => setDeleting(false)}>
           <p>“{card.title}”, its checklist and its comments will be deleted for good. Archiving instead hides it and keeps it.</p>
@@ -187,7 +190,7 @@ export function CardSheet(p: Props) {
           }}
         />
       )}
-    </Dialog>
+    </>
   );
 }
 
