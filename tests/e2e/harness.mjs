@@ -205,7 +205,7 @@ export async function openBrowser(viewportName) {
     const t = m.text();
     if (m.type() === 'error' && /Content Security Policy|Uncaught|TypeError|ReferenceError/.test(t)) problems.push(`console: ${t}`);
   });
-  page.setDefaultTimeout(8000);
+  page.setDefaultTimeout(15000); // CI shares two cores with compilers
   return {
     context,
     page,
