@@ -134,6 +134,19 @@ TEST_P(EveryBackend, PlaceholdersBindByNumberInAnyOrder) {
     EXPECT_EQ(same->text(0), "xx");
 }
 
+TEST_P(EveryBackend, ParametersFitFunctionsOfSmallIntegersAndBareNullChecks) {
+    Db db(*database_);
+    EXPECT_EQ(db.query_one("SELECT substr($1, $2, $3)", "abcdef", 2, 3)->text(0), "bcd");
+    EXPECT_TRUE(db.query_one("SELECT $1 IS NULL", nullptr)->flag(0));
+    // Inside a transaction too, and the transaction carries on afterwards.
+    auto tx = db.begin();
+    insert_member(tx, "in@example.org");
+    EXPECT_EQ(tx.query_one("SELECT substr(email, $1, $2) FROM members", 1, 2)->text(0), "in");
+    EXPECT_FALSE(tx.query_one("SELECT $1 IS NULL", "x")->flag(0));
+    tx.commit();
+    EXPECT_EQ(db.query_one("SELECT COUNT(*) FROM members")->i64(0), 1);
+}
+
 TEST_P(EveryBackend, ValuesRoundTripWithTheirTypes) {
     Db db(*database_);
     auto tx = db.begin();

@@ -309,7 +309,7 @@ Result<MigrateReport> copy_all(Database& from, Database& to) {
             });
             report.tables.push_back(TableCopy{table.name, hasher.summary(), {}});
             copied_columns.push_back(std::move(columns));
-            spdlog::info("copied {}: {} rows", table.name, report.tables.back().source.rows);
+            spdlog::debug("copied {}: {} rows", table.name, report.tables.back().source.rows);
         }
 
         // Read everything back through the target transaction: commit only what arrived whole.

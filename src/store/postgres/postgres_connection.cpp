@@ -223,12 +223,46 @@ std::string const& PostgresConnection::prepare(std::string_view sql,
     }
     auto name = fmt::format("village_{}", next_statement_++);
     std::string const text(sql);
-    ResultPtr result(
-        PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(types.size()), types.data()),
-        &PQclear);
-    if (!result || PQresultStatus(result.get()) != PGRES_COMMAND_OK) {
-        raise(result.get(), fmt::format("preparing [{}]", sql.substr(0, 200)));
+    auto const attempt = [&](std::vector<Oid> const& with) {
+        return ResultPtr(PQprepare(conn_, name.c_str(), text.c_str(), static_cast<int>(with.size()),
+                                   with.data()),
+                         &PQclear);
+    };
+    auto const failed_with = [](ResultPtr const& r) -> std::string_view {
+        if (r && PQresultStatus(r.get()) == PGRES_COMMAND_OK) return {};
+        char const* state = r ? PQresultErrorField(r.get(), PG_DIAG_SQLSTATE) : nullptr;
+        return state ? state : "?";
+    };
+    // Inside a transaction a failed prepare would abort it, and the second try below needs it
+    // alive: a savepoint, only for the first use of a statement on this connection.
+    bool const in_transaction = PQtransactionStatus(conn_) == PQTRANS_INTRANS;
+    if (in_transaction) exec_script("SAVEPOINT village_prepare");
+    auto result = attempt(types);
+    auto state = failed_with(result);
+    if (state == "42883" || state == "42725" || state == "42P18") {
+        // No function for int8 arguments (e.g. substr(text, int4)): let the server infer the
+        // numbers from where they are used. A parameter used only as `$1 IS NULL` has no
+        // type to infer: make the untyped ones text.
+        std::vector<Oid> relaxed = types;
+        for (auto& t : relaxed) {
+            if (state == "42P18") {
+                if (t == kUnknown) t = kText;
+            } else if (t == kInt8 || t == kFloat8) {
+                t = kUnknown;
+            }
+        }
+        if (in_transaction) exec_script("ROLLBACK TO SAVEPOINT village_prepare");
+        auto retried = attempt(relaxed);
+        if (failed_with(retried).empty()) {
+            result = std::move(retried);
+            state = {};
+        }
     }
+    if (in_transaction) {
+        if (!state.empty()) exec_script("ROLLBACK TO SAVEPOINT village_prepare");
+        exec_script("RELEASE SAVEPOINT village_prepare");
+    }
+    if (!state.empty()) raise(result.get(), fmt::format("preparing [{}]", sql.substr(0, 200)));
     return statements_.emplace(std::move(key), std::move(name)).first->second;
 }
 
