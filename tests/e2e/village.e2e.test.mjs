@@ -401,7 +401,7 @@ test('phone: a board of 500 cards opens with one board request and scrolls', { t
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
     console.log(`# 500-card board at 4x CPU throttling: opened in ${opened} ms, 30 scroll frames in ${Math.round(scrolled)} ms`);
     // Generous bounds: CI shares two cores with compilers; the printed figures are what to watch.
-    assert.ok(opened < 5000, `opened in ${opened} ms`);
+    assert.ok(opened < 8000, `opened in ${opened} ms`);
     assert.ok(scrolled < 8000, `30 scroll steps took ${scrolled} ms`);
     assert.deepEqual(browser.problems, []);
   } finally {

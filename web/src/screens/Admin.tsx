@@ -220,11 +220,16 @@ function GroupMembers({ group, onCount }: { group: Group; onCount: (n: number) =
       setFound([]);
       return;
     }
-    const t = setTimeout(() => {
-      api.members(q).then((r) => setFound(r.members.filter((m) => !(members ?? []).some((x) => x.id === m.id)).slice(0, 8)), () => setFound([]));
-    }, 250);
-    return () => clearTimeout(t);
-  }, [query, members]);
+    let live = true;
+    api.members(q).then(
+      (r) => live && setFound(r.members.slice(0, 20)),
+      () => live && setFound([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query]);
+  const candidates = found.filter((m) => !(members ?? []).some((x) => x.id === m.id)).slice(0, 8);
 
   const add = async (m: Member) => {
     try {
@@ -266,9 +271,9 @@ function GroupMembers({ group, onCount }: { group: Group; onCount: (n: number) =
         </ul>
       )}
       <TextField label={`Add someone to ${group.name}`} name={`group-add-${group.id}`} hint="Type two letters or more of their name." value={query} onValue={setQuery} autoComplete="off" />
-      {found.length > 0 && (
+      {candidates.length > 0 && (
         <ul class="table-list">
-          {found.map((m) => (
+          {candidates.map((m) => (
             <li key={m.id}>
               <span class="who">{m.display_name}</span>
               <button type="button" class="btn btn-small" onClick={() => void add(m)}>

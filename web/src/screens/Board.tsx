@@ -608,6 +608,7 @@ const Column = memo(function Column(p: ColumnProps) {
 
   const submitRename = (e: Event) => {
     e.preventDefault();
+    if (!renaming) return; // Enter, then the blur that follows: save once
     const n = name.trim();
     setRenaming(false);
     if (n && n !== list.name) void p.renameList(list.id, n);

@@ -240,17 +240,23 @@ function BoardMembers({ boardId, initial }: { boardId: number; initial: BoardMem
     api.boardMembers(boardId).then((r) => setMembers(r.members), () => undefined);
   }, [boardId]);
 
+  // Searches as the name is typed; an answer that arrives after a newer keystroke is dropped.
   useEffect(() => {
     const q = query.trim();
     if (q.length < 2) {
       setFound([]);
       return;
     }
-    const t = setTimeout(() => {
-      api.members(q).then((r) => setFound(r.members.filter((m) => !members.some((x) => x.id === m.id)).slice(0, 8)), () => setFound([]));
-    }, 250);
-    return () => clearTimeout(t);
-  }, [query, members]);
+    let live = true;
+    api.members(q).then(
+      (r) => live && setFound(r.members.slice(0, 20)),
+      () => live && setFound([]),
+    );
+    return () => {
+      live = false;
+    };
+  }, [query]);
+  const candidates = found.filter((m) => !members.some((x) => x.id === m.id)).slice(0, 8);
 
   const setMemberRole = async (m: BoardMember, r: BoardRole) => {
     const before = members;
@@ -319,9 +325,9 @@ function BoardMembers({ boardId, initial }: { boardId: number; initial: BoardMem
         <TextField label="Find someone by name" name="member-search" hint="Type two letters or more." value={query} onValue={setQuery} autoComplete="off" />
         <SelectField label="Role" name="member-role" value={role} onValue={(v) => setRole(v as BoardRole)} options={ROLES} />
       </div>
-      {found.length > 0 && (
+      {candidates.length > 0 && (
         <ul class="table-list" aria-label="Matching members">
-          {found.map((m) => (
+          {candidates.map((m) => (
             <li key={m.id}>
               <span class="who">
                 {m.display_name}
@@ -335,7 +341,7 @@ function BoardMembers({ boardId, initial }: { boardId: number; initial: BoardMem
           ))}
         </ul>
       )}
-      {query.trim().length >= 2 && found.length === 0 && <p class="muted small">Nobody matches “{query.trim()}”.</p>}
+      {query.trim().length >= 2 && candidates.length === 0 && <p class="muted small">Nobody matches “{query.trim()}”.</p>}
     </section>
   );
 }
