@@ -164,7 +164,7 @@ TEST_F(BoardsInput, EveryBadRequestIsA4xxInTheErrorShapeAndWritesNothing) {
         {"PATCH", "/api/v1/boards/{board}", R"({"space_id": 5000})", 422, "space_id"},
         {"PATCH", "/api/v1/boards/x1", R"({"name": "a"})", 404, ""},
         {"PATCH", "/api/v1/boards/1e3", R"({"name": "a"})", 404, ""},
-        {"DELETE", "/api/v1/boards/%00", "", 404, ""},
+        {"DELETE", "/api/v1/boards/%00", "", 400, ""},
         {"DELETE", "/api/v1/boards/555555", "", 404, ""},
         {"GET", "/api/v1/boards/{board}?archived=maybe", "", 400, "archived"},
         {"GET", "/api/v1/boards/12abc", "", 404, ""},

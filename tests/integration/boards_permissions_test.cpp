@@ -311,7 +311,8 @@ TEST(BoardsPermissions, TheListingShowsEachPersonExactlyTheBoardsTheyMaySee) {
         auto r = world.as(who).get("/api/v1/boards");
         ASSERT_EQ(r.status, 200) << r.body;
         std::map<std::int64_t, std::string> listed;
-        for (auto const& b : r.json().at("boards_without_space").as_array()) {
+        auto const doc = r.json();
+        for (auto const& b : doc.at("boards_without_space").as_array()) {
             listed[b.at("id").as_int64()] = std::string(b.at("my_role").as_string());
         }
         for (auto const& [board, v] : visibility_of) {
