@@ -254,11 +254,9 @@ Result<MigrateReport> copy_all(Database& from, Database& to) {
     try {
         Db source_db(from);
         Db target_db(to);
+        // A write transaction on the source holds its write lock (SQLite's writer, PostgreSQL's
+        // advisory lock): no village process changes it while it is read.
         auto source = source_db.begin();
-        // One snapshot of the source for the whole copy.
-        if (from.backend() == "postgres") {
-            source.exec("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ");
-        }
         auto target = target_db.begin();
 
         auto const source_version = schema_version(source);

@@ -331,8 +331,20 @@ void PostgresConnection::exec_script(std::string_view sql) {
     }
 }
 
+// Write transactions take one lock per database, so they run one at a time across every
+// process, as SQLite's single writer does: a service's read-then-write (the last admin, a
+// position after the last card) cannot interleave with another, and ids (activity ids above
+// all) are handed out in commit order, so "everything after id N" misses nothing. Reads
+// outside transactions do not wait. One round trip: both statements go in one message.
 void PostgresConnection::begin() {
-    exec_script("BEGIN");
+    try {
+        exec_script(fmt::format("BEGIN; SELECT pg_advisory_xact_lock({})", kWriteLock));
+    } catch (DbError const&) {
+        if (!broken() && PQtransactionStatus(conn_) != PQTRANS_IDLE) {
+            ResultPtr(PQexec(conn_, "ROLLBACK"), &PQclear);
+        }
+        throw;
+    }
 }
 
 void PostgresConnection::commit() {

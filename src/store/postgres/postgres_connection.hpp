@@ -20,6 +20,8 @@ struct ConnectParams {
 
 class PostgresConnection : public Connection {
   public:
+    // The transaction-level advisory lock every write transaction holds ("villagew").
+    static constexpr std::int64_t kWriteLock = 0x76696c6c61676577;
     // Throws DbError (unavailable) when the server cannot be reached within connect_timeout.
     explicit PostgresConnection(ConnectParams const& params);
     ~PostgresConnection() override;

@@ -26,11 +26,20 @@ PostgresDatabase::PostgresDatabase(std::string url, DatabaseOptions const& optio
     : max_connections_(static_cast<std::size_t>(std::max(1, options.readers)) + 1) {
     // Defaults first: libpq lets later keywords win, so settings in the URL override them.
     // A short connect timeout makes requests fail fast (503) while the server is away; TCP
-    // keepalives and a user timeout notice a server that vanished without closing.
-    params_.keywords = {
-        "connect_timeout",  "application_name", "keepalives_idle", "keepalives_interval",
-        "keepalives_count", "tcp_user_timeout", "dbname"};
-    params_.values = {"2", "village", "30", "10", "3", "30000", std::move(url)};
+    // keepalives and a user timeout notice a server that vanished without closing. A writer
+    // that waits over 10 s for the write lock gives up with a 503, as a full pool does.
+    std::pair<char const*, char const*> const defaults[] = {
+        {"connect_timeout", "2"},           {"application_name", "village"},
+        {"keepalives_idle", "30"},          {"keepalives_interval", "10"},
+        {"keepalives_count", "3"},          {"tcp_user_timeout", "30000"},
+        {"options", "-c lock_timeout=10s"},
+    };
+    for (auto const& [keyword, value] : defaults) {
+        params_.keywords.emplace_back(keyword);
+        params_.values.emplace_back(value);
+    }
+    params_.keywords.emplace_back("dbname");  // expanded from the URL, last, so it wins
+    params_.values.push_back(std::move(url));
     auto first = std::make_unique<PostgresConnection>(params_);
     idle_.push_back(std::move(first));
     open_ = 1;
@@ -113,6 +122,8 @@ void PostgresDatabase::migrate() {
     std::vector<Value> lock_key{kMigrationLock};
     // Session-level: held across the migrations' own transactions, released below or by the
     // server if this process dies. A second process waits here, then finds nothing to do.
+    // However long another process's migrations take: no lock timeout while migrating.
+    conn.exec_script("SET lock_timeout = 0");
     conn.run("SELECT pg_advisory_lock($1)", lock_key, nullptr);
     try {
         conn.exec_script(
@@ -143,6 +154,7 @@ void PostgresDatabase::migrate() {
         if (!conn.broken()) {
             try {
                 conn.run("SELECT pg_advisory_unlock($1)", lock_key, nullptr);
+                conn.exec_script("RESET lock_timeout");
             } catch (DbError const& e) {
                 spdlog::warn("releasing the migration lock failed: {}", e.what());
             }
@@ -150,6 +162,7 @@ void PostgresDatabase::migrate() {
         throw;
     }
     conn.run("SELECT pg_advisory_unlock($1)", lock_key, nullptr);
+    conn.exec_script("RESET lock_timeout");
 }
 
 void PostgresDatabase::close() {

@@ -141,6 +141,54 @@ TEST_F(Postgres, TheConnectionPoolIsBounded) {
     EXPECT_TRUE(leased);
 }
 
+TEST_F(Postgres, WriteTransactionsOfTwoProcessesRunOneAtATimeAndReadsDoNotWait) {
+    auto one = open(url_);
+    auto two = open(url_);
+    one->migrate();
+    // The SQLite-shaped race: both read how many admins there are, then each demotes one.
+    // Serialised, the second sees the first's change and keeps the last admin.
+    {
+        Db db(*one);
+        auto tx = db.begin();
+        insert_member(tx, "a1@example.org");
+        insert_member(tx, "a2@example.org");
+        tx.exec("UPDATE members SET role = 'admin'");
+        tx.commit();
+    }
+    std::atomic<int> step = 0;
+    auto demote_unless_last = [&](Database& database, std::string const& email) {
+        Db db(database);
+        auto tx = db.begin();
+        auto const admins = tx.query_one("SELECT COUNT(*) FROM members WHERE role = 'admin'");
+        ++step;
+        // Give the other process every chance to read the same count.
+        std::this_thread::sleep_for(200ms);
+        if (admins->i64(0) > 1) {
+            tx.exec("UPDATE members SET role = 'trainer' WHERE email = $1", email);
+        }
+        tx.commit();
+    };
+    std::thread a(demote_unless_last, std::ref(*one), "a1@example.org");
+    std::thread b(demote_unless_last, std::ref(*two), "a2@example.org");
+    // While a writer holds the lock, a plain read still answers at once.
+    while (step == 0) std::this_thread::yield();
+    auto const start = std::chrono::steady_clock::now();
+    Db reader(*two);
+    EXPECT_EQ(reader.query_one("SELECT COUNT(*) FROM members")->i64(0), 2);
+    EXPECT_LT(std::chrono::steady_clock::now() - start, 150ms);
+    a.join();
+    b.join();
+    EXPECT_EQ(reader.query_one("SELECT COUNT(*) FROM members WHERE role = 'admin'")->i64(0), 1);
+}
+
+TEST_F(Postgres, AWriterWaitsForTheWriteLockForABoundedTimeButMigrationsWaitAsLongAsNeeded) {
+    auto database = open(url_, {.readers = 1});  // the next job reuses the migrating connection
+    database->migrate();
+    Db db(*database);
+    // The migration lifted the limit for itself and put it back for the jobs after it.
+    EXPECT_EQ(db.query_one("SHOW lock_timeout")->text(0), "10s");
+}
+
 TEST_F(Postgres, MigrationsStartedTogetherByTwoProcessesApplyEachMigrationOnce) {
     // Separate Database objects stand for separate processes: separate pools, sessions, locks.
     for (int round = 0; round < 3; ++round) {
