@@ -2,6 +2,8 @@
 // from defaults < village.toml < VILLAGE_* < flags (config_loader.hpp).
 #include "app/cli.hpp"
 
+#include "store/migrate_data.hpp"
+
 #include <fmt/format.h>
 #include <spdlog/spdlog.h>
 
@@ -171,6 +173,12 @@ int run_cli(int argc, char** argv) {
         root.add_subcommand("migrate", "Apply the database migrations, then exit");
     add_config_options(*migrate_command, flags);
     auto* version_command = root.add_subcommand("version", "Print the version");
+    std::string copy_from, copy_to;
+    auto* migrate_data_command = root.add_subcommand(
+        "migrate-data", "Copy a whole community from one database to another (e.g. to PostgreSQL)");
+    migrate_data_command->add_option("--from", copy_from, "Source: sqlite://PATH or postgresql://…")
+        ->required();
+    migrate_data_command->add_option("--to", copy_to, "Target, which must be empty")->required();
 
     // The user commands open the database when they run, with the configuration parsed by then.
     int exit_code = 0;
@@ -195,6 +203,7 @@ int run_cli(int argc, char** argv) {
         if (user_app) user_app->stop();
         if (serve_command->parsed()) return serve(flags, began);
         if (migrate_command->parsed()) return migrate(flags);
+        if (migrate_data_command->parsed()) return store::run_migrate_data(copy_from, copy_to);
         if (version_command->parsed()) {
             fmt::print("village {}\n", VILLAGE_VERSION);
             return 0;
