@@ -35,6 +35,12 @@ struct NodeFree {
 std::string render_markdown(std::string_view source) {
     if (source.empty()) return {};
     register_extensions();
+    // cmark-gfm keeps the inline parser's table of special characters in one global array:
+    // a parser adds an extension's characters ('~' for strikethrough) while it parses and
+    // removes them when it finishes, so two parses at once can lose each other's '~'.
+    // Rendering is short and happens only on writes: one at a time is cheap and correct.
+    static std::mutex one_parse_at_a_time;
+    std::lock_guard lock(one_parse_at_a_time);
     std::unique_ptr<cmark_parser, ParserFree> parser(cmark_parser_new(kOptions));
     if (!parser) throw std::bad_alloc();
     for (char const* name : kExtensions) {
