@@ -58,20 +58,6 @@ Result<std::optional<Role>> role_field(bj::object const& in) {
     return std::optional<Role>(*role);
 }
 
-Result<std::optional<std::int64_t>> positive_query(http::Request const& req, std::string_view key,
-                                                   std::int64_t max) {
-    auto text = req.query(key);
-    if (!text || text->empty()) return std::optional<std::int64_t>{};
-    std::int64_t n = 0;
-    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-    if (ec != std::errc{} || ptr != text->data() + text->size() || n < 1 || n > max) {
-        return fail(Errc::bad_request,
-                    fmt::format("{} must be a whole number from 1 to {}", key, max),
-                    std::string(key));
-    }
-    return std::optional<std::int64_t>(n);
-}
-
 }  // namespace
 
 Result<sessions::Credentials> credentials(std::string_view body) {
@@ -217,10 +203,10 @@ Result<std::string> token_name(std::string_view body) {
 Result<PageRequest> page(http::Request const& req) {
     PageRequest out;
     out.limit = limits::kDefaultPageItems;
-    auto limit = positive_query(req, "limit", static_cast<std::int64_t>(limits::kMaxPageItems));
+    auto limit = http::query_int(req, "limit", 1, static_cast<std::int64_t>(limits::kMaxPageItems));
     if (!limit) return fail(limit.error());
     if (*limit) out.limit = static_cast<std::size_t>(**limit);
-    auto before = positive_query(req, "before", INT64_MAX);
+    auto before = http::query_int(req, "before", 1, INT64_MAX);
     if (!before) return fail(before.error());
     out.before = before->value_or(0);
     return out;

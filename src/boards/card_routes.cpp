@@ -56,28 +56,13 @@ Response reactions_reply(Result<Reactions> const& result) {
     return http::json_response(bj::object{{"reactions", to_json(*result)}});
 }
 
-// A query parameter that is absent, or a whole number in [min, max]; else a 400 on it.
-Result<std::optional<std::int64_t>> query_int(Request const& req, std::string_view key,
-                                              std::int64_t min, std::int64_t max) {
-    auto text = req.query(key);
-    if (!text || text->empty()) return std::optional<std::int64_t>{};
-    std::int64_t n = 0;
-    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-    if (ec != std::errc{} || ptr != text->data() + text->size() || n < min || n > max) {
-        return fail(Errc::bad_request,
-                    fmt::format("{} must be a whole number from {} to {}", key, min, max),
-                    std::string(key));
-    }
-    return std::optional<std::int64_t>(n);
-}
-
 Response list_comments_route(Request& req, Db& db) {
     auto id = req.id<CardId>("id");
     if (!id) return not_found(kCardNotFound);
-    auto before = query_int(req, "before", 1, std::numeric_limits<std::int64_t>::max());
+    auto before = http::query_int(req, "before", 1, std::numeric_limits<std::int64_t>::max());
     if (!before) return http::error_response(before.error());
     auto const max_items = static_cast<std::int64_t>(limits::kMaxPageItems);
-    auto limit = query_int(req, "limit", 1, max_items);
+    auto limit = http::query_int(req, "limit", 1, max_items);
     if (!limit) return http::error_response(limit.error());
     auto const page_size = limit->value_or(static_cast<std::int64_t>(limits::kDefaultPageItems));
     return reply(list_comments(db, req.actor, *id, before->value_or(0),

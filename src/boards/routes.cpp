@@ -40,21 +40,6 @@ Response reply(Result<T> const& result, int status = 200) {
         result, [](auto const& value) { return to_json(value); }, status);
 }
 
-// A query parameter that is absent, or a whole number in [min, max]; else a 400 on it.
-Result<std::optional<std::int64_t>> query_int(Request const& req, std::string_view key,
-                                              std::int64_t min, std::int64_t max) {
-    auto text = req.query(key);
-    if (!text || text->empty()) return std::optional<std::int64_t>{};
-    std::int64_t n = 0;
-    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
-    if (ec != std::errc{} || ptr != text->data() + text->size() || n < min || n > max) {
-        return fail(Errc::bad_request,
-                    fmt::format("{} must be a whole number from {} to {}", key, min, max),
-                    std::string(key));
-    }
-    return std::optional<std::int64_t>(n);
-}
-
 Result<bool> query_flag(Request const& req, std::string_view key) {
     auto text = req.query(key);
     if (!text || text->empty() || *text == "false" || *text == "0") return false;
@@ -86,9 +71,9 @@ Response read_board_route(Request& req, Db& db, BoardViewCache& cache) {
 Response activity_route(Request& req, Db& db) {
     auto id = req.id<BoardId>("id");
     if (!id) return board_not_found();
-    auto before = query_int(req, "before", 1, std::numeric_limits<std::int64_t>::max());
+    auto before = http::query_int(req, "before", 1, std::numeric_limits<std::int64_t>::max());
     if (!before) return http::error_response(before.error());
-    auto limit = query_int(req, "limit", 1, static_cast<std::int64_t>(limits::kMaxPageItems));
+    auto limit = http::query_int(req, "limit", 1, static_cast<std::int64_t>(limits::kMaxPageItems));
     if (!limit) return http::error_response(limit.error());
     auto page = board_activity(db, req.actor, *id, before->value_or(0),
                                static_cast<std::size_t>(limit->value_or(

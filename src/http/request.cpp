@@ -1,6 +1,8 @@
 // Request accessors: headers, query parameters, cookies, path parameters.
 #include "http/request.hpp"
 
+#include <fmt/format.h>
+
 #include <boost/url/parse.hpp>
 #include <boost/url/url_view.hpp>
 
@@ -64,6 +66,20 @@ std::string_view Request::param(std::string_view wanted) const {
         if (name == wanted) return value;
     }
     return {};
+}
+
+Result<std::optional<std::int64_t>> query_int(Request const& req, std::string_view key,
+                                              std::int64_t min, std::int64_t max) {
+    auto text = req.query(key);
+    if (!text || text->empty()) return std::optional<std::int64_t>{};
+    std::int64_t n = 0;
+    auto [ptr, ec] = std::from_chars(text->data(), text->data() + text->size(), n);
+    if (ec != std::errc{} || ptr != text->data() + text->size() || n < min || n > max) {
+        return fail(Errc::bad_request,
+                    fmt::format("{} must be a whole number from {} to {}", key, min, max),
+                    std::string(key));
+    }
+    return std::optional<std::int64_t>(n);
 }
 
 std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query) {

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/actor.hpp"
+#include "core/result.hpp"
 
 namespace village::http {
 
@@ -50,6 +51,12 @@ struct Request {
         return IdT{n};
     }
 };
+
+// A query parameter that is absent (or empty), or a whole number in [min, max]; else a 400
+// naming it. Used for cursors and page sizes.
+[[nodiscard]] Result<std::optional<std::int64_t>> query_int(Request const& req,
+                                                            std::string_view key, std::int64_t min,
+                                                            std::int64_t max);
 
 // Splits "a=1&b=x%20y" into decoded pairs.
 [[nodiscard]] std::vector<std::pair<std::string, std::string>> parse_query(std::string_view query);
