@@ -13,6 +13,17 @@ import type {
   ChecklistItem,
   Comment,
   CommentPage,
+  FeedPage,
+  FollowLevel,
+  FollowState,
+  FollowTarget,
+  ImportReport,
+  Mentionable,
+  NotificationPage,
+  OnboardingState,
+  PendingAnnouncement,
+  QuietHours,
+  Reach,
   Group,
   Label,
   ListInfo,
@@ -158,5 +169,33 @@ export const api = {
   deleteChecklistItem: (id: number) => del(`/checklist-items/${id}`),
   reactToComment: (commentId: number, emoji: string) => post<{ reactions: Reaction[] }>(`/comments/${commentId}/reactions`, { emoji }),
   unreactToComment: (commentId: number, emoji: string) => del<{ reactions: Reaction[] }>(`/comments/${commentId}/reactions/${encodeURIComponent(emoji)}`),
-};
 
+  // --- follows, notifications, feed, announcements, quiet hours (docs/api/notifications.md)
+  follow: (type: FollowTarget, id: number) => get<FollowState>(`/follows/${type}/${id}`),
+  setFollow: (type: FollowTarget, id: number, level: FollowLevel) => put<FollowState>(`/follows/${type}/${id}`, { level }),
+  clearFollow: (type: FollowTarget, id: number) => del<FollowState>(`/follows/${type}/${id}`),
+  notifications: (before?: number) => get<NotificationPage>(`/me/notifications?limit=30${before ? `&before=${before}` : ''}`),
+  unreadCount: () => get<{ unread: number }>('/me/notifications/unread_count'),
+  readNotification: (id: number) => post<unknown>(`/me/notifications/${id}/read`),
+  readAllNotifications: (upTo?: number) => post<{ marked: number; unread: number }>('/me/notifications/read_all', upTo ? { up_to: upTo } : {}),
+  feed: (before?: number) => get<FeedPage>(`/me/feed?limit=20${before ? `&before=${before}` : ''}`),
+  feedSeen: (upTo?: number) => post<{ seen_up_to: number }>('/me/feed/seen', upTo ? { up_to: upTo } : {}),
+  myAnnouncements: () => get<{ announcements: PendingAnnouncement[] }>('/me/announcements'),
+  reach: (cardId: number) => get<Reach>(`/cards/${cardId}/announcement`),
+  announce: (cardId: number, audience: 'everyone' | 'groups', groupIds: number[] = []) =>
+    put<Reach>(`/cards/${cardId}/announcement`, audience === 'groups' ? { audience, group_ids: groupIds } : { audience }),
+  withdrawAnnouncement: (cardId: number) => del(`/cards/${cardId}/announcement`),
+  announcementSeen: (cardId: number) => post<void>(`/cards/${cardId}/announcement/seen`),
+  acknowledge: (cardId: number) => post<void>(`/cards/${cardId}/announcement/acknowledge`),
+  quietHours: () => get<{ quiet_hours: QuietHours | null }>('/me/quiet_hours'),
+  setQuietHours: (q: QuietHours) => put<{ quiet_hours: QuietHours }>('/me/quiet_hours', { time_zone: q.time_zone, start: q.start, end: q.end, days_off: q.days_off }),
+  clearQuietHours: () => del('/me/quiet_hours'),
+  onboarding: () => get<OnboardingState>('/me/onboarding'),
+  mentionable: (boardId: number, q: string) => get<{ members: Mentionable[] }>(`/boards/${boardId}/mentionable?limit=8&q=${encodeURIComponent(q)}`),
+
+  // --- imports and exports (docs/api/imports.md)
+  /** Sends the Trello export file as it is: the body is the file. */
+  importTrello: (file: Blob, spaceId?: number | null) =>
+    http.request<{ report: ImportReport }>('POST', `${v1}/imports/trello${spaceId ? `?space_id=${spaceId}` : ''}`, undefined, { raw: file }),
+  exportUrl: (boardId: number, format: 'json' | 'csv') => `${v1}/boards/${boardId}/export?format=${format}`,
+};

@@ -119,9 +119,9 @@ export class Http {
    * Sends one request. `cache: true` keeps the last body with its ETag and revalidates with
    * If-None-Match, so an unchanged board costs a 304 and no parsing.
    */
-  async request<T>(method: string, path: string, body?: unknown, opts: { cache?: boolean; signal?: AbortSignal } = {}): Promise<T> {
+  async request<T>(method: string, path: string, body?: unknown, opts: { cache?: boolean; signal?: AbortSignal; raw?: Blob } = {}): Promise<T> {
     const headers: Record<string, string> = { Accept: 'application/json' };
-    if (body !== undefined) headers['Content-Type'] = 'application/json';
+    if (body !== undefined || opts.raw) headers['Content-Type'] = 'application/json';
     if (WRITE.has(method) && this.csrf) headers['X-CSRF-Token'] = this.csrf;
     const cached = opts.cache ? this.etags.get(path) : undefined;
     if (cached) headers['If-None-Match'] = cached.etag;
@@ -132,7 +132,8 @@ export class Http {
         method,
         headers,
         credentials: 'same-origin',
-        body: body === undefined ? null : JSON.stringify(body),
+        // `raw`: a file sent as it is (an upload), never parsed or copied into a string here.
+        body: opts.raw ?? (body === undefined ? null : JSON.stringify(body)),
         signal: opts.signal ?? null,
       });
     } catch (e) {

@@ -229,3 +229,130 @@ export interface ActivityEntry {
 export interface ErrorBody {
   error: { code: string; message: string; field: string | null };
 }
+
+// --- notifications, follows, feed, announcements (docs/api/notifications.md)
+
+export type FollowLevel = 'watching' | 'normal' | 'muted';
+export type FollowTarget = 'spaces' | 'boards' | 'cards';
+
+/** GET /follows/{type}/{id}: the member's own follow here, and what applies (maybe inherited). */
+export interface FollowState {
+  level: FollowLevel | null;
+  origin: 'chosen' | 'interest' | 'author' | 'commenter' | null;
+  effective_level: FollowLevel | null;
+  effective_from: 'space' | 'board' | 'card' | null;
+}
+
+export type NotificationKind = 'mention' | 'reply' | 'comment' | 'card' | 'assigned' | 'announcement';
+
+export interface Notification {
+  id: number;
+  kind: NotificationKind;
+  activity_id: number;
+  board: { id: number; name: string } | null;
+  card: { id: number; title: string } | null;
+  comment_id: number | null;
+  actor: MemberRef | null;
+  created_at: string;
+  read: boolean;
+  read_at: string | null;
+  push: boolean;
+}
+
+export interface NotificationPage {
+  notifications: Notification[];
+  next_before: number | null;
+  unread: number;
+}
+
+export interface FeedItem {
+  activity_id: number;
+  type: 'card.created' | 'comment.added' | string;
+  at: string;
+  board: { id: number; name: string };
+  card: { id: number; title: string };
+  comment_id: number | null;
+  actor: MemberRef | null;
+  unseen: boolean;
+}
+
+export interface FeedPage {
+  items: FeedItem[];
+  next_before: number | null;
+  seen_up_to: number;
+  unseen: number;
+}
+
+/** An announcement as its recipient sees it, pinned on home until acknowledged. */
+export interface PendingAnnouncement {
+  card: { id: number; title: string };
+  board: { id: number; name: string };
+  announced_by: MemberRef | null;
+  announced_at: string;
+  seen: boolean;
+}
+
+export interface ReachRow {
+  grade?: string | null;
+  site?: string | null;
+  audience: number;
+  seen: number;
+  acknowledged: number;
+}
+
+/** GET /cards/{id}/announcement: an announcement's reach, for its organisers. */
+export interface Reach {
+  card_id: number;
+  card_title: string;
+  audience: 'everyone' | 'groups';
+  group_ids: number[];
+  announced_by: number | null;
+  announced_at: string;
+  audience_size: number;
+  seen: number;
+  acknowledged: number;
+  by_grade: ReachRow[];
+  by_site: ReachRow[];
+  not_acknowledged: { id: number; display_name: string; grade: string | null; site: string | null; seen: boolean; seen_at: string | null }[];
+}
+
+export type Weekday = 'mon' | 'tue' | 'wed' | 'thu' | 'fri' | 'sat' | 'sun';
+
+export interface QuietHours {
+  time_zone: string;
+  start: string | null;
+  end: string | null;
+  days_off: Weekday[];
+  quiet_now?: boolean;
+}
+
+export interface OnboardingState {
+  steps: { id: 'complete_profile' | 'follow_space' | 'first_post' | string; title: string; done: boolean }[];
+  done: boolean;
+}
+
+export interface Mentionable {
+  id: number;
+  display_name: string;
+  /** What to insert: "@[Name](member:42)". */
+  mention: string;
+}
+
+// --- imports and exports (docs/api/imports.md)
+
+export interface ImportNote {
+  what: string;
+  why: string;
+}
+
+export interface ImportReport {
+  source: 'trello' | 'village';
+  board_id: number;
+  board_name: string;
+  counts: Record<string, number>;
+  members_matched: string[];
+  members_imported: string[];
+  skipped: ImportNote[];
+  changed: ImportNote[];
+  discrepancies: ImportNote[];
+}

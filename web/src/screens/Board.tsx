@@ -8,6 +8,8 @@ import type { Card, CardSummary, Label, MemberRef } from '../api/types';
 import { abilities, appendCard, removeCard, toBoardView, updateCard, type BoardView, type ListView } from '../lib/board';
 import { labelColors } from '../lib/colors';
 import { dueState, formatWhen, plural } from '../lib/format';
+import { applyEvent, type LiveEvent } from '../lib/liveboard';
+import { LiveBoard, type LiveStatus } from '../lib/livesocket';
 import { notePosted } from '../lib/onboarding';
 import { moveCard, moveList } from '../lib/order';
 import { navigate, paths } from '../lib/router';
@@ -51,6 +53,61 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
   useEffect(() => {
     void load();
   }, [load]);
+
+  // Live: others' changes arrive over the socket and are applied where they can be; what an
+  // event does not carry comes from one (ETag-revalidated) board read, a moment later.
+  const [liveStatus, setLiveStatus] = useState<LiveStatus>('connecting');
+  const [cardTick, setCardTick] = useState<{ cardId: number; n: number; by: string | null } | null>(null);
+  const loadRef = useRef(load);
+  loadRef.current = load;
+  const archivedRef = useRef(showArchived);
+  archivedRef.current = showArchived;
+  const meId = me?.id;
+  useEffect(() => {
+    if (typeof WebSocket === 'undefined') return;
+    let refetch: ReturnType<typeof setTimeout> | undefined;
+    const refetchSoon = (ms = 250) => {
+      clearTimeout(refetch);
+      refetch = setTimeout(() => void loadRef.current({ quiet: true }), ms);
+    };
+    const live = new LiveBoard(boardId, {
+      onEvent: (ev: LiveEvent) => {
+        if (meId !== undefined && ev.actor?.id === meId) {
+          // My own change is on screen already (from this tab); another tab of mine shows it
+          // after a read, which also avoids racing this tab's pending writes.
+          refetchSoon(1500);
+          return;
+        }
+        const v = viewRef.current;
+        if (!v) return refetchSoon();
+        const r = applyEvent(v, ev, { showArchived: archivedRef.current });
+        if (r.view !== v) {
+          viewRef.current = r.view;
+          setView(r.view);
+        }
+        if (r.refetch) refetchSoon();
+        if (r.cardId !== null) setCardTick((t) => ({ cardId: r.cardId!, n: (t?.n ?? 0) + 1, by: ev.actor?.display_name ?? null }));
+      },
+      onReload: () => refetchSoon(0),
+      onSubscribed: (fresh) => {
+        // The first read may predate the subscription: read once more so nothing falls between.
+        if (fresh) refetchSoon(0);
+      },
+      onStatus: setLiveStatus,
+    });
+    live.start();
+    const wake = () => {
+      if (document.visibilityState !== 'hidden') live.wake();
+    };
+    addEventListener('online', wake);
+    document.addEventListener('visibilitychange', wake);
+    return () => {
+      clearTimeout(refetch);
+      live.stop();
+      removeEventListener('online', wake);
+      document.removeEventListener('visibilitychange', wake);
+    };
+  }, [boardId, meId]);
 
   useEffect(() => {
     if (view) document.title = `${view.board.name} · Village`;
@@ -236,6 +293,8 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
       archiveList={archiveList}
       onCardChanged={onCardChanged}
       reload={() => load({ quiet: true })}
+      liveStatus={liveStatus}
+      cardTick={cardTick}
     />
   );
 }
@@ -276,6 +335,8 @@ interface BodyProps {
   archiveList: (list: ListView, archived: boolean) => Promise<void>;
   onCardChanged: (card: Card | null, removedId?: number) => void;
   reload: () => Promise<void>;
+  liveStatus: LiveStatus;
+  cardTick: { cardId: number; n: number; by: string | null } | null;
 }
 
 function BoardBody(p: BodyProps) {
@@ -455,6 +516,9 @@ function BoardBody(p: BodyProps) {
       <div class="board-head">
         <h1>{board.name}</h1>
         {board.archived && <span class="chip chip-warn">Archived</span>}
+        <span class="live-status muted small" role="status">
+          {p.liveStatus === 'offline' ? 'Offline: others’ changes will show when you reconnect' : ''}
+        </span>
         {can.manage && (
           <a class="btn btn-small" href={paths.boardSettings(board.id)}>
             Settings
@@ -549,6 +613,7 @@ function BoardBody(p: BodyProps) {
           me={me}
           onClose={() => navigate(paths.board(board.id))}
           onChanged={p.onCardChanged}
+          changed={p.cardTick?.cardId === p.cardId ? p.cardTick : null}
           moveWithin={(cardId, listId, index) => p.moveCardTo(cardId, listId, index, true)}
         />
       )}

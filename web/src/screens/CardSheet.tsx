@@ -24,6 +24,8 @@ interface Props {
   onClose: () => void;
   onChanged: (card: Card | null, removedId?: number) => void;
   moveWithin: (cardId: number, listId: number, index: number) => void;
+  /** Someone else changed this card (over the live socket): `n` counts the changes. */
+  changed?: { n: number; by: string | null } | null;
 }
 
 export function CardSheet(p: Props) {
@@ -56,6 +58,28 @@ export function CardSheet(p: Props) {
       live = false;
     };
   }, [p.cardId]);
+
+  // Another member changed this card: read it again. What the member is typing stays (each
+  // editor keeps its own draft); if they are editing, a quiet note says the card changed.
+  const [updatedNote, setUpdatedNote] = useState<string | null>(null);
+  const sheetRef = useRef<HTMLDivElement>(null);
+  const changedN = p.changed?.n;
+  useEffect(() => {
+    if (changedN === undefined || !card) return;
+    const editing = sheetRef.current?.querySelector('#card-body') !== null || (document.activeElement instanceof HTMLTextAreaElement && document.activeElement.value.trim() !== '') || document.activeElement instanceof HTMLInputElement;
+    let live = true;
+    api.card(p.cardId).then(
+      (c) => {
+        if (!live) return;
+        setCard(c);
+        if (editing) setUpdatedNote(`${p.changed?.by ?? 'Someone'} updated this card just now. Your draft is kept.`);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+  }, [changedN]);
 
   const board = p.view.board;
   // What this viewer may do with this card, as the server decided it.
@@ -106,7 +130,10 @@ export function CardSheet(p: Props) {
       )}
       {!card && !error && <p class="loading">Loading card…</p>}
       {card && (
-        <>
+        <div ref={sheetRef}>
+          <p class="updated-note small" role="status">
+            {updatedNote}
+          </p>
           {card.archived && (
             <div class="notice notice-warn row">
               <span class="spacer">This card is archived: only people who show archived cards see it.</span>
@@ -155,7 +182,7 @@ export function CardSheet(p: Props) {
           <Checklists card={card} editable={editable} canCheck={Boolean(perms?.can_check_items)} onChange={refresh} setCard={(c) => { setCard(c); p.onChanged(c); }} />
           <Reactions card={card} canReact={Boolean(perms?.can_react)} setCard={setCard} />
           <Comments card={card} me={p.me} canComment={Boolean(perms?.can_comment)} commentsEnabled={board.comments_enabled} setCard={(c) => { setCard(c); p.onChanged(c); }} />
-        </>
+        </div>
       )}
     </Dialog>
       {/* Further dialogs sit beside the sheet, not inside it, so each is laid out on its own. */}
@@ -198,7 +225,11 @@ type Save = (patch: CardPatch, what?: string) => Promise<boolean>;
 
 function TitleEditor({ card, editable, save }: { card: Card; editable: boolean; save: Save }) {
   const [value, setValue] = useState(card.title);
-  useEffect(() => setValue(card.title), [card.title]);
+  const input = useRef<HTMLTextAreaElement>(null);
+  // A title changed by someone else shows, unless the member is typing one.
+  useEffect(() => {
+    if (document.activeElement !== input.current) setValue(card.title);
+  }, [card.title]);
   if (!editable) return <h2 class="card-title">{card.title}</h2>;
   const commit = () => {
     const t = value.trim();
@@ -212,6 +243,7 @@ function TitleEditor({ card, editable, save }: { card: Card; editable: boolean; 
       </label>
       <textarea
         id="card-title"
+        ref={input}
         class="input card-title-input"
         rows={1}
         maxLength={512}
