@@ -16,6 +16,7 @@ import { BoardSettings } from './screens/BoardSettings';
 import { Profile } from './screens/Profile';
 import { Admin } from './screens/Admin';
 import { NotFound } from './screens/NotFound';
+import { Notifications } from './screens/Notifications';
 
 export function App() {
   const [route, setRoute] = useState<Route>(currentRoute());
@@ -128,6 +129,8 @@ function pick(route: Route) {
       return <Profile />;
     case 'admin':
       return <Admin />;
+    case 'notifications':
+      return <Notifications />;
     default:
       return <NotFound />;
   }

@@ -10,6 +10,7 @@ export type Route =
   | { name: 'board-settings'; boardId: number }
   | { name: 'profile' }
   | { name: 'admin' }
+  | { name: 'notifications' }
   | { name: 'not-found'; path: string };
 
 function id(text: string | undefined): number | undefined {
@@ -30,6 +31,7 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/setup') return { name: 'setup', token: new URLSearchParams(search).get('token') ?? '' };
   if (path === '/profile') return { name: 'profile' };
   if (path === '/admin') return { name: 'admin' };
+  if (path === '/notifications') return { name: 'notifications' };
   if (parts[0] === 'boards') {
     const boardId = id(parts[1]);
     if (boardId !== undefined) {
@@ -60,6 +62,7 @@ export const paths = {
   boardSettings: (boardId: number) => `/boards/${boardId}/settings`,
   profile: () => '/profile',
   admin: () => '/admin',
+  notifications: () => '/notifications',
 };
 
 type Listener = () => void;

@@ -1,4 +1,5 @@
 // Community admin: members and their roles, new members, and groups.
+import type { JSX } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/api';
 import { ApiError } from '../api/http';
@@ -30,8 +31,22 @@ export function Admin() {
       <Members />
       <Groups />
       <Spaces />
+      <Lazy load={() => import('./ImportTrello').then((m) => m.ImportTrello)} />
     </div>
   );
+}
+
+/** A part of the page fetched when first shown (kept out of the first load). */
+function Lazy({ load }: { load: () => Promise<() => JSX.Element> }) {
+  const [C, setC] = useState<(() => JSX.Element) | null>(null);
+  useEffect(() => {
+    let live = true;
+    load().then((c) => live && setC(() => c), () => undefined);
+    return () => {
+      live = false;
+    };
+  }, []);
+  return C ? <C /> : null;
 }
 
 function Members() {

@@ -15,6 +15,7 @@ import { moveCard, moveList } from '../lib/order';
 import { navigate, paths } from '../lib/router';
 import { useSession } from '../session';
 import { Empty } from '../ui/Empty';
+import { FollowSelect } from '../ui/Follow';
 import { Icon } from '../ui/Icon';
 import { Menu } from '../ui/Menu';
 import { memo } from '../ui/memo';
@@ -299,6 +300,17 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
   );
 }
 
+/** Starts a download of a file the server names (Content-Disposition: attachment). */
+function download(url: string) {
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = '';
+  a.dataset.native = '';
+  document.body.append(a);
+  a.click();
+  a.remove();
+}
+
 /** The board's summary of a card, from the full card the card endpoints answer with. */
 export function summaryOf(card: Card, prev?: CardSummary): CardSummary {
   const items = card.checklists.flatMap((c) => c.items);
@@ -529,9 +541,20 @@ function BoardBody(p: BodyProps) {
           items={[
             { label: p.showArchived ? 'Hide archived cards and lists' : 'Show archived cards and lists', run: () => p.setShowArchived(!p.showArchived) },
             ...(can.manage ? [{ label: 'Board settings', run: () => navigate(paths.boardSettings(board.id)) }] : []),
+            ...(can.manage
+              ? [
+                  { label: 'Export board (JSON)', run: () => download(api.exportUrl(board.id, 'json')) },
+                  { label: 'Export cards (CSV)', run: () => download(api.exportUrl(board.id, 'csv')) },
+                ]
+              : []),
           ]}
         />
       </div>
+      {me && (
+        <div class="board-follow">
+          <FollowSelect type="boards" id={board.id} name={board.name} />
+        </div>
+      )}
       {board.description && <p class="board-hint board-desc">{board.description}</p>}
       {lists.length > 0 && can.addCards && !hintSeen && (
         <div class="board-tip" role="note">

@@ -11,6 +11,9 @@ import { labelColors } from '../lib/colors';
 import { formatAgo, formatWhen, fromLocalInput, progress, toLocalInput } from '../lib/format';
 import { notePosted } from '../lib/onboarding';
 import { Dialog } from '../ui/Dialog';
+import { FollowSelect } from '../ui/Follow';
+import { MentionArea } from '../ui/MentionArea';
+import { AnnouncementPanel } from './Announcement';
 import { useToast } from '../ui/toast';
 import { MoveDialog } from './MoveDialog';
 
@@ -175,8 +178,14 @@ export function CardSheet(p: Props) {
               )}
             </div>
           )}
+          {p.me && (
+            <div class="row section">
+              <FollowSelect type="cards" id={card.id} name={`“${card.title}”`} />
+            </div>
+          )}
+          {p.me && (board.my_role === 'admin' || p.me.role === 'admin') && <AnnouncementPanel cardId={card.id} />}
           <Labels card={card} view={p.view} editable={editable} save={save} />
-          <Body card={card} editable={editable} save={save} />
+          <Body card={card} boardId={board.id} editable={editable} save={save} />
           <Details card={card} editable={editable} save={save} />
           <Assignees card={card} view={p.view} editable={editable} save={save} />
           <Checklists card={card} editable={editable} canCheck={Boolean(perms?.can_check_items)} onChange={refresh} setCard={(c) => { setCard(c); p.onChanged(c); }} />
@@ -309,7 +318,7 @@ function Labels({ card, view, editable, save }: { card: Card; view: BoardView; e
   );
 }
 
-function Body({ card, editable, save }: { card: Card; editable: boolean; save: Save }) {
+function Body({ card, boardId, editable, save }: { card: Card; boardId: number; editable: boolean; save: Save }) {
   const [editing, setEditing] = useState(false);
   const [text, setText] = useState(card.body);
   const [busy, setBusy] = useState(false);
@@ -346,9 +355,9 @@ function Body({ card, editable, save }: { card: Card; editable: boolean; save: S
           <label for="card-body" class="visually-hidden">
             Description (markdown)
           </label>
-          <textarea id="card-body" ref={area} class="input" rows={8} value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} aria-describedby="card-body-hint" />
+          <MentionArea id="card-body" boardId={boardId} areaRef={area} class="input" rows={8} value={text} onValue={setText} aria-describedby="card-body-hint" />
           <p id="card-body-hint" class="muted small">
-            Markdown works: **bold**, _italic_, “- ” for a list, [a link](https://…). Save to see it formatted.
+            Markdown works: **bold**, _italic_, “- ” for a list, [a link](https://…). Type @ and a name to mention someone. Save to see it formatted.
           </p>
           <div class="row">
             <button type="submit" class="btn btn-primary" disabled={busy}>
@@ -728,7 +737,7 @@ function Comments(p: { card: Card; me: Member | null; canComment: boolean; comme
           <label for="new-comment" class="visually-hidden">
             Write a comment
           </label>
-          <textarea id="new-comment" class="input" rows={3} placeholder="Write a comment…" value={text} onInput={(e) => setText((e.target as HTMLTextAreaElement).value)} />
+          <MentionArea id="new-comment" boardId={p.card.board_id} class="input" rows={3} placeholder="Write a comment… (@ to mention)" value={text} onValue={setText} />
           <div class="row row-end">
             <button type="submit" class="btn btn-primary" disabled={busy || !text.trim()}>
               {busy ? 'Posting…' : 'Comment'}

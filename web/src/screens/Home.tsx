@@ -2,9 +2,12 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api } from '../api/api';
 import { ApiError } from '../api/http';
-import type { BoardListing, BoardSummary, Space } from '../api/types';
-import { plural } from '../lib/format';
+import type { BoardListing, BoardSummary, FeedItem, OnboardingState, PendingAnnouncement, Space } from '../api/types';
+import { formatAgo, plural } from '../lib/format';
+import { describeFeedItem, newestId } from '../lib/notify';
 import { loadProgress, saveProgress, steps } from '../lib/onboarding';
+import { FollowSelect } from '../ui/Follow';
+import { useToast } from '../ui/toast';
 import { paths } from '../lib/router';
 import { useSession } from '../session';
 import { Empty } from '../ui/Empty';
@@ -45,7 +48,9 @@ export function Home() {
           </button>
         )}
       </div>
+      {me && <Announcements />}
       {me && <FirstSteps />}
+      {me && <SinceLastVisit />}
       {error && (
         <div class="notice notice-error" role="alert">
           <p>{error}</p>
@@ -71,9 +76,13 @@ export function Home() {
             : 'Boards shared with you will appear here. Ask your programme organiser to add you to one.'}
         </Empty>
       )}
+      <span id="spaces" />
       {listing?.spaces.map(({ space, boards }) => (
         <section class="space" key={space.id} aria-labelledby={`space-${space.id}`}>
-          <h2 id={`space-${space.id}`}>{space.name}</h2>
+          <div class="space-head">
+            <h2 id={`space-${space.id}`}>{space.name}</h2>
+            {me && <FollowSelect type="spaces" id={space.id} name={space.name} />}
+          </div>
           {space.description && <p class="muted small">{space.description}</p>}
           <BoardGrid boards={boards} />
         </section>
@@ -109,11 +118,29 @@ function BoardGrid({ boards }: { boards: BoardSummary[] }) {
   );
 }
 
+/** The first-visit checklist: the server's record of the member's first steps when it keeps one. */
 function FirstSteps() {
   const { me } = useSession();
   const [progress, setProgress] = useState(() => (me ? loadProgress(me.id) : {}));
+  const [server, setServer] = useState<OnboardingState | null>(null);
+  useEffect(() => {
+    api.onboarding().then(setServer, () => setServer(null));
+  }, [me?.grade, me?.site, me?.interests.length]);
   if (!me || progress.dismissed) return null;
-  const list = steps(me, progress);
+  const LINKS: Record<string, { key: 'profile' | 'follow' | 'post'; href?: string }> = {
+    complete_profile: { key: 'profile', href: paths.profile() },
+    follow_space: { key: 'follow', href: '#spaces' },
+    first_post: { key: 'post' },
+  };
+  const local = steps(me, progress);
+  const list = server
+    ? server.steps.map((st) => {
+        const l = LINKS[st.id];
+        const hint = local.find((x) => x.key === l?.key)?.hint ?? '';
+        const hintFollow = 'Choose “Watching” or “Normal” beside a space below, or pick interests in your profile.';
+        return { key: st.id, label: st.title, done: st.done, href: l?.href, hint: st.id === 'follow_space' ? hintFollow : hint };
+      })
+    : local.map((x) => ({ key: x.key, label: x.label, done: x.done, href: x.key === 'post' ? undefined : paths.profile(), hint: x.hint }));
   const done = list.filter((s) => s.done).length;
   const dismiss = () => {
     const p = { ...progress, dismissed: true };
@@ -132,12 +159,12 @@ function FirstSteps() {
       </div>
       <ol>
         {list.map((s) => (
-          <li key={s.key}>
+          <li key={s.key} data-step={s.key} data-done={s.done ? 'yes' : 'no'}>
             <span class={`tick ${s.done ? 'done' : ''}`} aria-hidden="true">
               {s.done ? '✓' : ''}
             </span>
             <span class="spacer">
-              {s.key === 'post' || s.done ? s.label : <a href={paths.profile()}>{s.label}</a>}
+              {s.done || !s.href ? s.label : <a href={s.href} data-native={s.href.startsWith('#') ? '' : undefined}>{s.label}</a>}
               <span class="visually-hidden">{s.done ? ' (done)' : ' (not done yet)'}</span>
               {!s.done && <span class="muted small"> — {s.hint}</span>}
             </span>
@@ -149,6 +176,119 @@ function FirstSteps() {
           {done === list.length ? 'Close' : 'Hide this'}
         </button>
       </div>
+    </section>
+  );
+}
+
+/** Announcements to me, pinned here until I acknowledge each. */
+function Announcements() {
+  const toast = useToast();
+  const [items, setItems] = useState<PendingAnnouncement[]>([]);
+  useEffect(() => {
+    api.myAnnouncements().then(
+      (r) => {
+        setItems(r.announcements);
+        // Shown on home counts as seen (the organiser's reach says so).
+        for (const a of r.announcements) if (!a.seen) void api.announcementSeen(a.card.id).catch(() => undefined);
+      },
+      () => setItems([]),
+    );
+  }, []);
+  if (items.length === 0) return null;
+  const acknowledge = async (a: PendingAnnouncement) => {
+    setItems((list) => list.filter((x) => x.card.id !== a.card.id));
+    try {
+      await api.acknowledge(a.card.id);
+      toast.info(`Acknowledged “${a.card.title}”.`);
+    } catch (e) {
+      setItems((list) => [a, ...list]);
+      toast.error(`Couldn’t acknowledge it: ${(e as Error).message}`);
+    }
+  };
+  return (
+    <section class="panel announcements" aria-labelledby="announcements-h">
+      <h2 id="announcements-h">Announcements for you</h2>
+      <ul>
+        {items.map((a) => (
+          <li key={a.card.id} class="announcement">
+            <div class="spacer">
+              <a href={paths.card(a.board.id, a.card.id)}>
+                <strong>{a.card.title}</strong>
+              </a>
+              <span class="muted small">
+                {' '}
+                · {a.board.name}
+                {a.announced_by && ` · from ${a.announced_by.display_name}`} · <time dateTime={a.announced_at}>{formatAgo(a.announced_at)}</time>
+              </span>
+            </div>
+            <button type="button" class="btn btn-primary btn-small" aria-label={`Acknowledge “${a.card.title}”`} onClick={() => void acknowledge(a)}>
+              Acknowledge
+            </button>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+/** New cards and comments where I follow, since I last said "Mark all seen". */
+function SinceLastVisit() {
+  const toast = useToast();
+  const [items, setItems] = useState<FeedItem[] | null>(null);
+  const [unseen, setUnseen] = useState(0);
+  const [failed, setFailed] = useState(false);
+  useEffect(() => {
+    api.feed().then(
+      (p) => {
+        setItems(p.items.filter((i) => i.unseen));
+        setUnseen(p.unseen);
+      },
+      () => setFailed(true),
+    );
+  }, []);
+  if (failed || !items) return null;
+  const markSeen = async () => {
+    const before = items;
+    setItems([]);
+    setUnseen(0);
+    try {
+      await api.feedSeen(newestId(before));
+    } catch (e) {
+      setItems(before);
+      toast.error(`Couldn’t mark them seen: ${(e as Error).message}`);
+    }
+  };
+  const shown = items.slice(0, 5);
+  return (
+    <section class="panel feed-strip" aria-labelledby="feed-h">
+      <div class="row">
+        <h2 id="feed-h" class="spacer">
+          New since your last visit
+        </h2>
+        {items.length > 0 && (
+          <button type="button" class="btn btn-small" onClick={() => void markSeen()}>
+            Mark all seen
+          </button>
+        )}
+      </div>
+      {items.length === 0 ? (
+        <p class="muted small">Nothing new where you follow. Follow a space below to hear of its new cards.</p>
+      ) : (
+        <>
+          <ul class="feed-list">
+            {shown.map((f) => (
+              <li key={f.activity_id}>
+                <a href={paths.card(f.board.id, f.card.id)}>{describeFeedItem(f)}</a>
+                <span class="muted small">
+                  {' '}
+                  · {f.board.name} · <time dateTime={f.at}>{formatAgo(f.at)}</time>
+                </span>
+              </li>
+            ))}
+          </ul>
+          {unseen > shown.length && <p class="muted small">and {plural(unseen - shown.length, 'more item')}</p>}
+        </>
+      )}
     </section>
   );
 }

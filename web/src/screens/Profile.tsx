@@ -6,6 +6,7 @@ import { splitList } from '../lib/format';
 import { useSession } from '../session';
 import { fieldError, TextField } from '../ui/Field';
 import { useToast } from '../ui/toast';
+import { QuietHoursForm } from './QuietHours';
 
 export const GRADES = ['ST1', 'ST2', 'ST3', 'ST4', 'ST5', 'ST6', 'ST7', 'ST8', 'Consultant', 'SAS doctor', 'Foundation', 'Nurse', 'Other'];
 export const INTERESTS = ['Neonatology', 'PICU', 'Community paediatrics', 'Cardiology', 'Respiratory', 'Gastroenterology', 'Neurology', 'Oncology', 'Allergy', 'Emergency medicine', 'Education', 'Research'];
@@ -80,6 +81,7 @@ export function Profile() {
           </button>
         </div>
       </form>
+      <QuietHoursForm />
       <PasswordForm />
       <p class="muted small">
         Signed in as {me.email ?? me.display_name} · community role: {me.role}

@@ -1,5 +1,8 @@
 // The bar at the top: home, profile, admin (for admins) and sign out.
+import { useEffect, useState } from 'preact/hooks';
+import { api } from '../api/api';
 import type { Route } from '../lib/router';
+import { badgeText, bellLabel, unread } from '../lib/unread';
 import { paths } from '../lib/router';
 import { initials } from '../lib/format';
 import { useSession } from '../session';
@@ -36,6 +39,7 @@ export function Header({ route }: { route: Route }) {
                 Admin
               </a>
             )}
+            <Bell route={route} />
             <a href={paths.profile()} aria-current={current('profile')} aria-label={`Your profile (${me.display_name})`}>
               <span class="avatar" aria-hidden="true">
                 {initials(me.display_name)}
@@ -50,5 +54,39 @@ export function Header({ route }: { route: Route }) {
         )}
       </nav>
     </header>
+  );
+}
+
+/** The bell: unread notifications, read again on every screen change, every minute and on return. */
+function Bell({ route }: { route: Route }) {
+  const [n, setN] = useState<number | null>(unread.get());
+  useEffect(() => unread.subscribe(setN), []);
+  useEffect(() => {
+    const read = () => {
+      if (document.visibilityState === 'hidden') return;
+      api.unreadCount().then(
+        (r) => unread.set(r.unread),
+        () => undefined, // an older server without notifications: no count
+      );
+    };
+    read();
+    const timer = setInterval(read, 60_000);
+    document.addEventListener('visibilitychange', read);
+    return () => {
+      clearInterval(timer);
+      document.removeEventListener('visibilitychange', read);
+    };
+  }, [route]);
+  return (
+    <a class="bell" href={paths.notifications()} aria-current={route.name === 'notifications' ? 'page' : undefined} aria-label={bellLabel(n)}>
+      <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+        <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 16a1 1 0 0 0 .9 1.5h13.6a1 1 0 0 0 .9-1.5L18 12.6V9a6 6 0 0 0-6-6Zm0 19a2.6 2.6 0 0 0 2.5-2h-5a2.6 2.6 0 0 0 2.5 2Z" fill="currentColor" />
+      </svg>
+      {n ? (
+        <span class="bell-count" aria-hidden="true">
+          {badgeText(n)}
+        </span>
+      ) : null}
+    </a>
   );
 }
