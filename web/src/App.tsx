@@ -9,6 +9,7 @@ import { ToastProvider } from './ui/toast';
 import { Header } from './ui/Header';
 import { SignIn } from './screens/SignIn';
 import { Setup } from './screens/Setup';
+import { Join, SignInLink } from './screens/Join';
 import { Home } from './screens/Home';
 import { BoardScreen } from './screens/Board';
 import { CardRedirect } from './screens/CardRedirect';
@@ -82,6 +83,13 @@ export function App() {
           </button>
         </div>
       </div>
+    );
+  } else if (route.name === 'signin-link' || route.name === 'join') {
+    // Arriving from a mail: these sign the person in (or create them), whoever was signed in.
+    return (
+      <SessionContext.Provider value={session}>
+        <ToastProvider>{route.name === 'join' ? <Join token={route.token} /> : <SignInLink token={route.token} />}</ToastProvider>
+      </SessionContext.Provider>
     );
   } else if (route.name === 'setup') {
     return (

@@ -18,6 +18,10 @@ import type {
   FollowState,
   FollowTarget,
   ImportReport,
+  Invitation,
+  InvitationPreview,
+  MailPreferences,
+  PasteResult,
   Mentionable,
   NotificationPage,
   OnboardingState,
@@ -198,4 +202,24 @@ export const api = {
   importTrello: (file: Blob, spaceId?: number | null) =>
     http.request<{ report: ImportReport }>('POST', `${v1}/imports/trello${spaceId ? `?space_id=${spaceId}` : ''}`, undefined, { raw: file }),
   exportUrl: (boardId: number, format: 'json' | 'csv') => `${v1}/boards/${boardId}/export?format=${format}`,
+
+  // --- mail: sign-in links, invitations, mail preferences (docs/api/mail.md)
+  /** Always the same answer, whether or not the address has an account. */
+  requestSignInLink: (email: string) => post<{ message: string }>('/session/link', { email }),
+  async redeemSignInLink(token: string): Promise<SessionInfo> {
+    const s = await post<SessionInfo>('/session/link/redeem', { token });
+    http.setCsrf(s.csrf_token);
+    return s;
+  },
+  invitations: () => get<{ invitations: Invitation[]; next_before: number | null }>('/invitations?limit=50'),
+  invite: (i: { email: string; display_name: string; role?: Role; grade?: string | null; site?: string | null; group_ids?: number[] }) => post<Invitation>('/invitations', i),
+  invitePasted: (text: string) => post<PasteResult>('/invitations/batch', { text }),
+  invitationPreview: (token: string) => get<InvitationPreview>(`/invitations/preview?token=${encodeURIComponent(token)}`),
+  async acceptInvitation(a: { token: string; display_name: string; grade: string | null; interests: string[] }): Promise<SessionInfo> {
+    const s = await post<SessionInfo>('/invitations/accept', a);
+    http.setCsrf(s.csrf_token);
+    return s;
+  },
+  mailPreferences: () => get<MailPreferences>('/me/mail'),
+  setMailPreferences: (p: Partial<MailPreferences>) => patch<MailPreferences>('/me/mail', p),
 };

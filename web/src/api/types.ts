@@ -356,3 +356,40 @@ export interface ImportReport {
   changed: ImportNote[];
   discrepancies: ImportNote[];
 }
+
+// --- mail: invitations, sign-in links, mail preferences (docs/api/mail.md)
+
+export interface Invitation {
+  id: number;
+  email: string;
+  display_name: string;
+  role: Role;
+  grade: string | null;
+  site: string | null;
+  group_ids: number[];
+  invited_by: number;
+  created_at: string;
+  expires_at: string;
+  accepted_at: string | null;
+  member_id: number | null;
+}
+
+export interface PasteResult {
+  invited: Invitation[];
+  errors: { line: number; email: string; code: string; message: string; field: string | null }[];
+}
+
+export interface InvitationPreview {
+  email: string;
+  display_name: string;
+  grade: string | null;
+  expires_at: string;
+}
+
+export type MailNotify = 'immediately' | 'daily' | 'weekly' | 'never';
+
+export interface MailPreferences {
+  notify: MailNotify;
+  digest_time: string;
+  time_zone: string | null;
+}

@@ -11,6 +11,8 @@ export type Route =
   | { name: 'profile' }
   | { name: 'admin' }
   | { name: 'notifications' }
+  | { name: 'signin-link'; token: string }
+  | { name: 'join'; token: string }
   | { name: 'not-found'; path: string };
 
 function id(text: string | undefined): number | undefined {
@@ -32,6 +34,10 @@ export function parseRoute(pathname: string, search = ''): Route {
   if (path === '/profile') return { name: 'profile' };
   if (path === '/admin') return { name: 'admin' };
   if (path === '/notifications') return { name: 'notifications' };
+  // Links in mails (docs/api/mail.md): a sign-in link, an invitation, the mail settings.
+  if (path === '/sign-in/link') return { name: 'signin-link', token: new URLSearchParams(search).get('token') ?? '' };
+  if (path === '/join') return { name: 'join', token: new URLSearchParams(search).get('token') ?? '' };
+  if (path === '/settings') return { name: 'profile' };
   if (parts[0] === 'boards') {
     const boardId = id(parts[1]);
     if (boardId !== undefined) {

@@ -28,6 +28,7 @@ export function Admin() {
   return (
     <div class="page">
       <h1>Admin</h1>
+      <Lazy load={() => import('./Invitations').then((m) => m.Invitations)} />
       <Members />
       <Groups />
       <Spaces />
@@ -37,8 +38,8 @@ export function Admin() {
 }
 
 /** A part of the page fetched when first shown (kept out of the first load). */
-function Lazy({ load }: { load: () => Promise<() => JSX.Element> }) {
-  const [C, setC] = useState<(() => JSX.Element) | null>(null);
+function Lazy({ load }: { load: () => Promise<() => JSX.Element | null> }) {
+  const [C, setC] = useState<(() => JSX.Element | null) | null>(null);
   useEffect(() => {
     let live = true;
     load().then((c) => live && setC(() => c), () => undefined);

@@ -6,6 +6,7 @@ import { splitList } from '../lib/format';
 import { useSession } from '../session';
 import { fieldError, TextField } from '../ui/Field';
 import { useToast } from '../ui/toast';
+import { MailSettings } from './MailSettings';
 import { QuietHoursForm } from './QuietHours';
 
 export const GRADES = ['ST1', 'ST2', 'ST3', 'ST4', 'ST5', 'ST6', 'ST7', 'ST8', 'Consultant', 'SAS doctor', 'Foundation', 'Nurse', 'Other'];
@@ -81,6 +82,7 @@ export function Profile() {
           </button>
         </div>
       </form>
+      <MailSettings />
       <QuietHoursForm />
       <PasswordForm />
       <p class="muted small">

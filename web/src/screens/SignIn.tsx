@@ -80,10 +80,86 @@ export function SignIn({ next }: { next?: string | undefined }) {
             {busy ? 'Signing in…' : 'Sign in'}
           </button>
         </form>
+        <EmailLink initial={email} />
         <p class="muted small after-form">
-          No account yet, or forgotten your password? Ask your programme organiser: they can add you or set a new password.
+          No account yet? Ask your programme organiser to invite you.
         </p>
       </div>
     </main>
+  );
+}
+
+/** The neutral answer to a sign-in link request: the same whether or not the address is known. */
+export const LINK_SENT = 'If that address belongs to a member of Village, a sign-in link is on its way. It works once, for 15 minutes. Check your spam folder if it doesn’t arrive.';
+
+/** "Email me a sign-in link": no password needed. */
+function EmailLink({ initial }: { initial: string }) {
+  const [open, setOpen] = useState(false);
+  const [email, setEmail] = useState('');
+  const [busy, setBusy] = useState(false);
+  const [sent, setSent] = useState(false);
+  const [error, setError] = useState<ApiError | null>(null);
+  if (!open) {
+    return (
+      <div class="or-link">
+        <p class="muted small">No password, or forgotten it?</p>
+        <button
+          type="button"
+          class="btn btn-block"
+          onClick={() => {
+            setEmail(initial);
+            setOpen(true);
+          }}
+        >
+          Email me a sign-in link
+        </button>
+      </div>
+    );
+  }
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError(null);
+    try {
+      await api.requestSignInLink(email.trim());
+      setSent(true);
+    } catch (err) {
+      setError(err as ApiError);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return (
+    <form class="or-link" onSubmit={submit} noValidate aria-labelledby="link-h">
+      <h2 id="link-h">Sign in with a link</h2>
+      {sent ? (
+        <div class="notice" role="status">
+          {LINK_SENT}
+        </div>
+      ) : (
+        <>
+          {error && !error.field && (
+            <div class="notice notice-error" role="alert">
+              {error.message}
+            </div>
+          )}
+          <TextField
+            label="Your email"
+            name="link-email"
+            id="link-email"
+            type="email"
+            autoComplete="username"
+            inputMode="email"
+            autoFocus
+            value={email}
+            onValue={setEmail}
+            error={error?.field === 'email' ? error.message : undefined}
+          />
+          <button type="submit" class="btn btn-primary btn-block" disabled={busy || !email.trim()}>
+            {busy ? 'Sending…' : 'Email me a sign-in link'}
+          </button>
+        </>
+      )}
+    </form>
   );
 }
