@@ -22,7 +22,7 @@ if (missing.length) {
   process.exit(1);
 }
 
-const files = process.argv.slice(2).length ? process.argv.slice(2) : [join(here, 'village.e2e.test.mjs')];
+const files = process.argv.slice(2).length ? process.argv.slice(2) : [join(here, 'village.e2e.test.mjs'), join(here, 'together.e2e.test.mjs')];
 const r = spawnSync(process.execPath, ['--test', '--test-concurrency=1', '--test-reporter=spec', ...files], {
   stdio: 'inherit',
   env: { ...process.env, E2E_ARTIFACTS: artifacts },

@@ -81,6 +81,8 @@ export interface BoardInfo {
   archived: boolean;
   archived_at: string | null;
   version: number;
+  /** The newest activity id this read reflects, when the server says (live resumes after it). */
+  last_activity_id?: number;
   labels: Label[];
   members: BoardMember[];
 }

@@ -74,6 +74,18 @@ describe('LiveBoard', () => {
     live.stop();
   });
 
+  it('starts from the activity id the board read reflects', () => {
+    const { live, sockets, events } = setup();
+    live.start(20);
+    sockets[0]!.up();
+    expect(JSON.parse(sockets[0]!.sent[0]!)).toEqual({ type: 'subscribe', board_id: 4, after: 20 });
+    sockets[0]!.say({ type: 'subscribed', board_id: 4, last_activity_id: 22 });
+    sockets[0]!.say(event(20));
+    sockets[0]!.say(event(21));
+    expect(events).toEqual([21]);
+    live.stop();
+  });
+
   it('passes on a reload and ignores other boards and junk', () => {
     const { live, sockets, events, reloads } = setup();
     live.start();

@@ -61,7 +61,12 @@ export class LiveBoard {
     return this.lastId;
   }
 
-  start(): void {
+  /**
+   * Starts from a known point: the activity id the board read on screen reflects, so the server
+   * replays exactly what came after it (no second read needed).
+   */
+  start(after?: number | null): void {
+    if (after !== undefined && after !== null && this.lastId === null) this.lastId = after;
     this.stopped = false;
     this.connect();
   }
@@ -132,7 +137,8 @@ export class LiveBoard {
       case 'subscribed': {
         if (msg.board_id !== this.boardId) return;
         this.attempts = 0;
-        const fresh = !this.subscribedOnce;
+        // "fresh": the first subscription, started from no known point.
+        const fresh = !this.subscribedOnce && this.lastId === null;
         this.subscribedOnce = true;
         if (this.lastId === null && typeof msg.last_activity_id === 'number') this.lastId = msg.last_activity_id;
         this.h.onStatus?.('live');

@@ -64,9 +64,13 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
   const archivedRef = useRef(showArchived);
   archivedRef.current = showArchived;
   const meId = me?.id;
+  // The socket opens once the board shows (it is not needed to read it), from the activity id
+  // the read reflects when the server gives one.
+  const loaded = view !== null;
   useEffect(() => {
-    if (typeof WebSocket === 'undefined') return;
+    if (typeof WebSocket === 'undefined' || !loaded) return;
     let refetch: ReturnType<typeof setTimeout> | undefined;
+    let everLive = false;
     const refetchSoon = (ms = 250) => {
       clearTimeout(refetch);
       refetch = setTimeout(() => void loadRef.current({ quiet: true }), ms);
@@ -91,12 +95,17 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
       },
       onReload: () => refetchSoon(0),
       onSubscribed: (fresh) => {
-        // The first read may predate the subscription: read once more so nothing falls between.
+        // Without a known starting point the read may predate the subscription: read once
+        // more (a 304 when nothing changed) so nothing falls between.
         if (fresh) refetchSoon(0);
       },
-      onStatus: setLiveStatus,
+      // "Offline" only once it has been live: a server without the socket says nothing.
+      onStatus: (st) => {
+        if (st === 'live') everLive = true;
+        setLiveStatus(everLive ? st : 'connecting');
+      },
     });
-    live.start();
+    live.start(viewRef.current?.board.last_activity_id);
     const wake = () => {
       if (document.visibilityState !== 'hidden') live.wake();
     };
@@ -108,7 +117,7 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
       removeEventListener('online', wake);
       document.removeEventListener('visibilitychange', wake);
     };
-  }, [boardId, meId]);
+  }, [boardId, meId, loaded]);
 
   useEffect(() => {
     if (view) document.title = `${view.board.name} · Village`;

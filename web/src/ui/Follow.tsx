@@ -1,6 +1,6 @@
 // Follow a space, board or card: watching (every new card and comment), normal (new cards and
 // mentions) or muted; "default" clears the member's own choice so the wider follow applies.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/api';
 import type { FollowLevel, FollowState, FollowTarget } from '../api/types';
 import { useToast } from './toast';
@@ -19,12 +19,18 @@ export function defaultText(state: FollowState | null): string {
   return `Default: ${state.effective_level}${from}`;
 }
 
-export function FollowSelect({ type, id, name, initial }: { type: FollowTarget; id: number; name: string; initial?: FollowState | null }) {
+/**
+ * A "Follow…" button that becomes the level picker. The state is read only when the member asks,
+ * so a screen's own request stays its only one.
+ */
+export function FollowSelect({ type, id, name }: { type: FollowTarget; id: number; name: string }) {
   const toast = useToast();
-  const [state, setState] = useState<FollowState | null>(initial ?? null);
+  const [state, setState] = useState<FollowState | null>(null);
+  const [asked, setAsked] = useState(false);
   const [failed, setFailed] = useState(false);
+  const select = useRef<HTMLSelectElement>(null);
   useEffect(() => {
-    if (initial !== undefined) return;
+    if (!asked) return;
     let live = true;
     api.follow(type, id).then(
       (s) => live && setState(s),
@@ -33,7 +39,10 @@ export function FollowSelect({ type, id, name, initial }: { type: FollowTarget; 
     return () => {
       live = false;
     };
-  }, [type, id]);
+  }, [type, id, asked]);
+  useEffect(() => {
+    if (state && asked) select.current?.focus();
+  }, [state !== null]);
   if (failed) return null;
   const fid = `follow-${type}-${id}`;
   const change = async (value: string) => {
@@ -47,12 +56,19 @@ export function FollowSelect({ type, id, name, initial }: { type: FollowTarget; 
     }
   };
   const kind = type === 'spaces' ? 'space' : type === 'boards' ? 'board' : 'card';
+  if (!asked) {
+    return (
+      <button type="button" class="btn btn-small btn-quiet follow-btn" aria-label={`Follow ${name}…`} onClick={() => setAsked(true)}>
+        Follow…
+      </button>
+    );
+  }
   return (
     <div class="follow">
       <label for={fid} class="small">
         Follow this {kind}
       </label>
-      <select id={fid} class="input input-small" value={state?.level ?? ''} disabled={!state} onChange={(e) => void change((e.target as HTMLSelectElement).value)}>
+      <select ref={select} id={fid} class="input input-small" value={state?.level ?? ''} disabled={!state} onChange={(e) => void change((e.target as HTMLSelectElement).value)}>
         <option value="">{defaultText(state)}</option>
         {(Object.keys(LEVEL_TEXT) as FollowLevel[]).map((l) => (
           <option key={l} value={l}>

@@ -57,26 +57,23 @@ export function Header({ route }: { route: Route }) {
   );
 }
 
-/** The bell: unread notifications, read again on every screen change, every minute and on return. */
+/** The bell: unread notifications, read at start, every minute, on return to the tab and on home. */
 function Bell({ route }: { route: Route }) {
   const [n, setN] = useState<number | null>(unread.get());
   useEffect(() => unread.subscribe(setN), []);
   useEffect(() => {
-    const read = () => {
-      if (document.visibilityState === 'hidden') return;
-      api.unreadCount().then(
-        (r) => unread.set(r.unread),
-        () => undefined, // an older server without notifications: no count
-      );
-    };
-    read();
-    const timer = setInterval(read, 60_000);
-    document.addEventListener('visibilitychange', read);
+    const timer = setInterval(readUnread, 60_000);
+    document.addEventListener('visibilitychange', readUnread);
     return () => {
       clearInterval(timer);
-      document.removeEventListener('visibilitychange', read);
+      document.removeEventListener('visibilitychange', readUnread);
     };
-  }, [route]);
+  }, []);
+  // Not on every screen change: a board screen makes one request, the board's.
+  const home = route.name === 'home';
+  useEffect(() => {
+    if (home || unread.get() === null) readUnread();
+  }, [home]);
   return (
     <a class="bell" href={paths.notifications()} aria-current={route.name === 'notifications' ? 'page' : undefined} aria-label={bellLabel(n)}>
       <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
@@ -88,5 +85,13 @@ function Bell({ route }: { route: Route }) {
         </span>
       ) : null}
     </a>
+  );
+}
+
+function readUnread() {
+  if (document.visibilityState === 'hidden') return;
+  api.unreadCount().then(
+    (r) => unread.set(r.unread),
+    () => undefined, // a server without notifications: no count
   );
 }
