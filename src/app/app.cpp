@@ -3,11 +3,14 @@
 
 #include <spdlog/spdlog.h>
 
+#include <filesystem>
 #include <system_error>
 
 namespace village::app {
 
 Result<std::unique_ptr<App>> App::create(Config config) {
+    auto web = load_web_app(config);
+    if (!web) return fail(web.error());
     store::DatabaseOptions options;
     options.readers = config.effective_threads() + 1;  // one per worker, one for the rest
     auto database = store::open_database(config.database_url(), options);
@@ -19,12 +22,33 @@ Result<std::unique_ptr<App>> App::create(Config config) {
         if (error.message.empty()) error.message = "The database could not be migrated";
         return fail(std::move(error));
     }
-    return std::unique_ptr<App>(new App(std::move(config), std::move(*database)));
+    return std::unique_ptr<App>(
+        new App(std::move(config), std::move(*database), std::move(*web)));
 }
 
-App::App(Config config, std::unique_ptr<store::Database> database)
+Result<http::StaticFiles> App::load_web_app(Config const& config) {
+    std::filesystem::path dir = config.web_dir;
+    if (dir.empty()) dir = http::find_web_dir("/proc/self/exe");
+    auto web = http::StaticFiles::load(dir);
+    if (!web) return web;
+    if (web->empty()) {
+        if (!config.web_dir.empty()) {
+            return fail(Error{Errc::bad_request,
+                              fmt::format("web_dir {} holds no web app (no index.html)",
+                                          config.web_dir),
+                              "web_dir"});
+        }
+        spdlog::warn("no built web app found (web/dist): serving the API only");
+    } else {
+        spdlog::info("serving the web app from {} ({} files)", dir.string(), web->size());
+    }
+    return web;
+}
+
+App::App(Config config, std::unique_ptr<store::Database> database, http::StaticFiles web)
     : config_(std::move(config)),
       database_(std::move(database)),
+      web_(std::move(web)),
       accounts_(config_),
       boards_(config_) {
     // The route table: middleware first, then one module after another.
@@ -32,6 +56,8 @@ App::App(Config config, std::unique_ptr<store::Database> database)
     add_health_route(router_);
     accounts_.add_to(router_);
     boards_.add_to(router_);
+    // Whatever no route answers: the web app's files, and its index.html for its own routes.
+    router_.fallback([this](http::Request& request, store::Db&) { return web_.serve(request); });
 }
 
 App::~App() {

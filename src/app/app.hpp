@@ -12,6 +12,7 @@
 #include "core/result.hpp"
 #include "http/router.hpp"
 #include "http/server.hpp"
+#include "http/static_files.hpp"
 #include "store/database.hpp"
 
 namespace village::app {
@@ -40,10 +41,12 @@ class App {
     [[nodiscard]] http::Router& router() { return router_; }
 
   private:
-    App(Config config, std::unique_ptr<store::Database> database);
+    App(Config config, std::unique_ptr<store::Database> database, http::StaticFiles web);
+    [[nodiscard]] static Result<http::StaticFiles> load_web_app(Config const& config);
 
     Config config_;  // the routes keep references to it: App never moves
     std::unique_ptr<store::Database> database_;
+    http::StaticFiles web_;
     http::Router router_;
     accounts::AccountsRoutes accounts_;
     boards::BoardsRoutes boards_;

@@ -53,7 +53,7 @@ Result<void> set_int(Field& field, std::string_view text) {
 constexpr std::array<std::string_view, 7> kLogLevels = {"trace", "debug",    "info", "warn",
                                                         "error", "critical", "off"};
 
-std::array<Setting, 11> const kSettings = {{
+std::array<Setting, 12> const kSettings = {{
     {"data_dir", "VILLAGE_DATA_DIR", "--data-dir", "PATH",
      "Folder for the SQLite database and uploaded files", SettingKind::text,
      [](Config& c, std::string_view t) -> Result<void> {
@@ -62,6 +62,14 @@ std::array<Setting, 11> const kSettings = {{
          return {};
      },
      [](Config const& c) { return c.data_dir; }},
+    {"web_dir", "VILLAGE_WEB_DIR", "--web-dir", "PATH",
+     "Folder of the built web app (web/dist); empty: found beside the binary",
+     SettingKind::text,
+     [](Config& c, std::string_view t) -> Result<void> {
+         c.web_dir = std::string(t);
+         return {};
+     },
+     [](Config const& c) { return c.web_dir; }},
     {"database", "VILLAGE_DATABASE", "--database", "URL",
      "Database URL: sqlite:///path/file.db or postgresql://...; empty: sqlite in data_dir",
      SettingKind::text,

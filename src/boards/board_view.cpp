@@ -135,17 +135,18 @@ SnapshotPtr build_snapshot(store::Sql& sql, BoardId id, bool with_archived) {
     return snapshot;
 }
 
-std::string body_for(BoardSnapshot const& snapshot, BoardRole role) {
+std::string body_head(BoardRole role) {
+    return fmt::format(R"({}"my_role":"{}",)", kBoardPrefix, board_role_name(role));
+}
+
+std::string_view body_tail(BoardSnapshot const& snapshot) {
     // The snapshot starts with {"board":{ and the board object is never empty (it has an id).
-    std::string_view const json = snapshot.json;
-    auto const name = board_role_name(role);
-    std::string out;
-    out.reserve(json.size() + name.size() + 16);
-    out.append(kBoardPrefix);
-    out.append(R"("my_role":")");
-    out.append(name);
-    out.append(R"(",)");
-    out.append(json.substr(kBoardPrefix.size()));
+    return std::string_view(snapshot.json).substr(kBoardPrefix.size());
+}
+
+std::string body_for(BoardSnapshot const& snapshot, BoardRole role) {
+    auto out = body_head(role);
+    out.append(body_tail(snapshot));
     return out;
 }
 
@@ -245,6 +246,10 @@ BoardViewCache::Stats BoardViewCache::stats() const {
     return Stats{entries_.size(), bytes_, builds_, hits_};
 }
 
+std::string BoardRead::body() const {
+    return snapshot ? body_for(*snapshot, role) : std::string{};
+}
+
 // --- the read ------------------------------------------------------------------------------------
 
 Result<BoardRead> read_board(store::Sql& sql, BoardViewCache& cache, Actor const& actor,
@@ -263,7 +268,8 @@ Result<BoardRead> read_board(store::Sql& sql, BoardViewCache& cache, Actor const
     if (!snapshot) return fail(Errc::not_found, "Board not found");  // deleted meanwhile
     out.etag =
         etag_for(board, snapshot->created_at, snapshot->version, access->role, with_archived);
-    out.body = body_for(*snapshot, access->role);
+    out.role = access->role;
+    out.snapshot = std::move(snapshot);
     return out;
 }
 

@@ -41,7 +41,11 @@ using SnapshotPtr = std::shared_ptr<BoardSnapshot const>;
 [[nodiscard]] SnapshotPtr build_snapshot(store::Sql& sql, BoardId board, bool with_archived);
 
 // The JSON body for one viewer: the snapshot with `"my_role":"…"` as the board's first field.
+// It is body_head(role) followed by body_tail(snapshot), which the server sends as two pieces
+// so that the (large, shared) snapshot is never copied per request.
 [[nodiscard]] std::string body_for(BoardSnapshot const& snapshot, BoardRole role);
+[[nodiscard]] std::string body_head(BoardRole role);
+[[nodiscard]] std::string_view body_tail(BoardSnapshot const& snapshot);
 
 // W/"<board>-<created_at>-<version>-<role>[-all]".
 [[nodiscard]] std::string etag_for(BoardId board, std::int64_t created_at, std::int64_t version,
@@ -115,7 +119,10 @@ class BoardViewCache {
 struct BoardRead {
     bool not_modified = false;
     std::string etag;
-    std::string body;
+    SnapshotPtr snapshot;  // the body is body_for(*snapshot, role); null when not modified
+    BoardRole role{};
+
+    [[nodiscard]] std::string body() const;  // a copy, for tests and tools
 };
 
 // 404 when the board is absent or not visible to the actor.

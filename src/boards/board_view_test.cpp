@@ -78,7 +78,7 @@ class BoardView : public ::testing::Test {
         BoardViewCache cache;
         auto r = read_board(db, cache, who, board, archived, "");
         EXPECT_TRUE(r);
-        return bj::parse(r->body).as_object();
+        return bj::parse(r->body()).as_object();
     }
 };
 
@@ -187,7 +187,7 @@ TEST_F(BoardView, ETagIsPerVersionRoleAndFlagAndAMatchIsNotModified) {
     auto again = read_board(db, cache, reader, board, false, first->etag);
     ASSERT_TRUE(again);
     EXPECT_TRUE(again->not_modified);
-    EXPECT_TRUE(again->body.empty());
+    EXPECT_TRUE(again->body().empty());
     auto in_list = read_board(db, cache, reader, board, false, "\"x\", " + first->etag);
     EXPECT_TRUE(in_list->not_modified);
 
@@ -201,7 +201,7 @@ TEST_F(BoardView, ETagIsPerVersionRoleAndFlagAndAMatchIsNotModified) {
     auto changed = read_board(db, cache, reader, board, false, first->etag);
     EXPECT_FALSE(changed->not_modified);
     EXPECT_NE(changed->etag, first->etag);
-    EXPECT_EQ(bj::parse(changed->body).at("lists").as_array().size(), 1u);
+    EXPECT_EQ(bj::parse(changed->body()).at("lists").as_array().size(), 1u);
 }
 
 TEST_F(BoardView, TheCacheBuildsOncePerVersionAndServesEveryRole) {
@@ -209,13 +209,13 @@ TEST_F(BoardView, TheCacheBuildsOncePerVersionAndServesEveryRole) {
     auto a = read_board(db, cache, reader, board, false, "");
     auto b = read_board(db, cache, owner, board, false, "");
     EXPECT_EQ(cache.stats().builds, 1u);
-    EXPECT_EQ(bj::parse(a->body).at("board").at("my_role").as_string(), "member");
-    EXPECT_EQ(bj::parse(b->body).at("board").at("my_role").as_string(), "admin");
+    EXPECT_EQ(bj::parse(a->body()).at("board").at("my_role").as_string(), "member");
+    EXPECT_EQ(bj::parse(b->body()).at("board").at("my_role").as_string(), "admin");
     add_list("New");
     auto c = read_board(db, cache, reader, board, false, "");
     EXPECT_EQ(cache.stats().builds, 2u);
     EXPECT_EQ(cache.stats().entries, 1u);
-    EXPECT_EQ(bj::parse(c->body).at("lists").as_array().size(), 1u);
+    EXPECT_EQ(bj::parse(c->body()).at("lists").as_array().size(), 1u);
 }
 
 TEST_F(BoardView, ABoardDeletedAndItsIdReusedIsNotServedFromTheCache) {
@@ -230,7 +230,7 @@ TEST_F(BoardView, ABoardDeletedAndItsIdReusedIsNotServedFromTheCache) {
     tx.commit();
     auto r = read_board(db, cache, reader, board, false, "");
     ASSERT_TRUE(r);
-    EXPECT_EQ(bj::parse(r->body).at("board").at("name").as_string(), "Reborn");
+    EXPECT_EQ(bj::parse(r->body()).at("board").at("name").as_string(), "Reborn");
 }
 
 TEST(BoardViewCacheLimits, KeepsAtMostTheLimitsDroppingTheLeastRecentlyUsed) {

@@ -60,7 +60,12 @@ Response read_board_route(Request& req, Db& db, BoardViewCache& cache) {
         r.status = 304;
         r.content_type.clear();
     } else {
-        r.body = std::move(read->body);
+        // Sent as the viewer's head and the cached snapshot's tail: no copy of the board.
+        auto head = std::make_shared<std::string const>(body_head(read->role));
+        std::string_view const head_bytes = *head;
+        auto const tail = body_tail(*read->snapshot);
+        r.shared_body.push_back(http::SharedBytes{std::move(head), head_bytes});
+        r.shared_body.push_back(http::SharedBytes{read->snapshot, tail});
     }
     r.with_header("ETag", read->etag);
     // The body depends on who asks: shared caches must not keep it, browsers must revalidate.

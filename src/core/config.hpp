@@ -9,6 +9,7 @@ namespace village {
 
 struct Config {
     std::string data_dir = "./village-data";
+    std::string web_dir;   // empty: web/dist of the source tree, or share/village/web
     std::string database;  // empty: sqlite://<data_dir>/village.db
     std::string listen = "127.0.0.1";
     std::uint16_t port = 8080;

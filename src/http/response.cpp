@@ -7,6 +7,13 @@
 
 namespace village::http {
 
+std::size_t Response::body_size() const {
+    if (shared_body.empty()) return body.size();
+    std::size_t size = 0;
+    for (auto const& part : shared_body) size += part.bytes.size();
+    return size;
+}
+
 Response json_response(boost::json::value const& body, int status) {
     Response r;
     r.status = status;

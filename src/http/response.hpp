@@ -2,7 +2,9 @@
 #pragma once
 
 #include <boost/json/value.hpp>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -10,11 +12,23 @@
 
 namespace village::http {
 
+// A piece of a response body that lives elsewhere; `owner` keeps `bytes` alive until sent
+// (null for static storage).
+struct SharedBytes {
+    std::shared_ptr<void const> owner;
+    std::string_view bytes;
+};
+
 struct Response {
     int status = 200;
     std::string content_type = "application/json";
     std::string body;
+    // Bytes held by a cache (a web app file, a board read), sent in order without copying them;
+    // when not empty, `body` is not used.
+    std::vector<SharedBytes> shared_body;
     std::vector<std::pair<std::string, std::string>> headers;  // extra: Set-Cookie, ETag, …
+
+    [[nodiscard]] std::size_t body_size() const;
 
     Response& with_header(std::string name, std::string value) {
         headers.emplace_back(std::move(name), std::move(value));

@@ -40,6 +40,45 @@ using boost::system::error_code;
 using BeastRequest = bhttp::request<bhttp::string_body>;
 using BeastResponse = bhttp::response<bhttp::string_body>;
 
+// A Beast body of pieces held elsewhere (SharedBytes), written with one gather write.
+struct SharedBody {
+    using value_type = std::vector<SharedBytes>;
+
+    static std::uint64_t size(value_type const& parts) {
+        std::uint64_t n = 0;
+        for (auto const& part : parts) n += part.bytes.size();
+        return n;
+    }
+
+    class writer {
+      public:
+        using const_buffers_type = std::vector<asio::const_buffer>;
+
+        template <bool isRequest, class Fields>
+        writer(bhttp::header<isRequest, Fields> const&, value_type const& parts)
+            : parts_(parts) {}
+
+        void init(error_code& ec) { ec = {}; }
+
+        boost::optional<std::pair<const_buffers_type, bool>> get(error_code& ec) {
+            ec = {};
+            if (done_) return boost::none;
+            done_ = true;
+            const_buffers_type buffers;
+            buffers.reserve(parts_.size());
+            for (auto const& part : parts_) {
+                buffers.emplace_back(part.bytes.data(), part.bytes.size());
+            }
+            return std::pair{std::move(buffers), false};
+        }
+
+      private:
+        value_type const& parts_;
+        bool done_ = false;
+    };
+};
+using SharedResponse = bhttp::response<SharedBody>;
+
 constexpr std::size_t kReadChunk = 8 * 1024;
 // After refusing a request, read (and drop) what the client still sends, so it sees the answer
 // rather than a reset; within these bounds.
@@ -308,7 +347,7 @@ awaitable<Response> Session::dispatch(Request& request) {
 
 awaitable<bool> Session::write(Response response, unsigned version, bool head, bool keep_alive,
                                std::string path, std::string request_id) {
-    BeastResponse out;
+    bhttp::response_header<> out;
     out.version(version);
     out.result(static_cast<unsigned>(response.status));
     for (auto& [name, value] : response.headers) {
@@ -330,19 +369,28 @@ awaitable<bool> Session::write(Response response, unsigned version, bool head, b
 
     auto const status = response.status;
     bool const no_body = status < 200 || status == 204 || status == 304;
-    if (no_body) {
-        // No Content-Length either: RFC 9110 forbids it on 1xx and 204.
-    } else if (head) {
-        out.content_length(response.body.size());
-    } else {
-        out.body() = std::move(response.body);
-        out.prepare_payload();
-    }
-    out.keep_alive(keep_alive);
-
     error_code ec;
     stream_.expires_after(core_.options.request_timeout);
-    co_await bhttp::async_write(stream_, out, asio::redirect_error(use_awaitable, ec));
+    if (no_body || head || response.shared_body.empty()) {
+        BeastResponse message(std::move(out));
+        if (no_body) {
+            // No Content-Length either: RFC 9110 forbids it on 1xx and 204.
+        } else if (head) {
+            message.content_length(response.body_size());
+        } else {
+            message.body() = std::move(response.body);
+            message.prepare_payload();
+        }
+        message.keep_alive(keep_alive);
+        co_await bhttp::async_write(stream_, message, asio::redirect_error(use_awaitable, ec));
+    } else {
+        // A cached body (a board read, a web app file) is sent from the cache: `response`
+        // keeps it alive until the write is done.
+        SharedResponse message(std::move(out), std::move(response.shared_body));
+        message.prepare_payload();
+        message.keep_alive(keep_alive);
+        co_await bhttp::async_write(stream_, message, asio::redirect_error(use_awaitable, ec));
+    }
     if (ec) spdlog::debug("writing to {} failed: {}", remote_address_, ec.message());
     co_return !ec;
 }

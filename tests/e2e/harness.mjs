@@ -3,16 +3,14 @@
 // screenshots. Nothing here imitates the server: every request reaches the real binary.
 //
 //   VILLAGE_BIN     the binary (default: build/village)
-//   VILLAGE_WEB_DIST the built web app (default: web/dist) — only used when the binary does not
-//                   serve the app itself yet (see frontDoor below)
+//   VILLAGE_WEB_DIST the built web app the binary serves (default: web/dist)
 //   CHROMIUM        the browser (default: /usr/bin/chromium)
 //   E2E_ARTIFACTS   where screenshots go (default: tests/e2e/test-artifacts)
 import { spawn, execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { createServer, request as httpRequest } from 'node:http';
-import { mkdtempSync, mkdirSync, rmSync, existsSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, rmSync, existsSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname, extname, normalize } from 'node:path';
+import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import net from 'node:net';
 
@@ -69,8 +67,7 @@ export function village(dataDir, ...args) {
 
 /**
  * Starts `village serve` on a fresh data dir and a free port, with the given members.
- * Returns { url, api(email), stop() }. `url` serves the app: the binary itself when it serves
- * the web app, else a small front door that serves web/dist and passes everything else on.
+ * Returns { url, dataDir, log, stop() }; the binary serves the app and the API at `url`.
  */
 export async function startVillage(members) {
   if (!existsSync(BIN)) throw new Error(`${BIN} is missing: build it first (scripts/test or ninja -C build village)`);
@@ -82,87 +79,26 @@ export async function startVillage(members) {
   }
   const port = await freePort();
   const log = [];
-  const proc = spawn(BIN, ['serve', '--port', String(port), '--data-dir', dataDir], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(BIN, ['serve', '--port', String(port), '--data-dir', dataDir, '--web-dir', DIST], { stdio: ['ignore', 'pipe', 'pipe'] });
   proc.stdout.on('data', (d) => log.push(String(d)));
   proc.stderr.on('data', (d) => log.push(String(d)));
   const exited = new Promise((r) => proc.on('exit', r));
-  const backend = `http://127.0.0.1:${port}`;
-  await waitFor(`${backend}/healthz`);
-
-  let front = null;
-  let url = backend;
-  const index = await fetch(`${backend}/`).then((r) => (r.ok ? r.text() : ''), () => '');
-  if (!index.includes('id="app"')) {
-    front = await frontDoor(backend);
-    url = front.url;
-  }
+  const url = `http://127.0.0.1:${port}`;
+  await waitFor(`${url}/healthz`);
+  const index = await fetch(`${url}/`).then((r) => (r.ok ? r.text() : ''), () => '');
+  if (!index.includes('id="app"')) throw new Error(`${url}/ does not answer with the web app (is ${DIST} built?)`);
 
   return {
     url,
-    backend,
-    servedByBinary: front === null,
     dataDir,
     log,
     async stop() {
-      if (front) await front.close();
       proc.kill('SIGTERM');
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (proc.exitCode === null) proc.kill('SIGKILL');
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
-}
-
-const TYPES = { '.html': 'text/html; charset=utf-8', '.js': 'text/javascript', '.css': 'text/css', '.svg': 'image/svg+xml', '.json': 'application/json', '.png': 'image/png', '.woff2': 'font/woff2' };
-const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data: https:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; form-action 'self'";
-
-/**
- * Until the binary serves web/dist itself: serves the built app the way the server is meant to
- * (hashed assets cached for a year, index.html not cached, SPA fallback, precompressed files,
- * the same CSP) and passes /api/ and /healthz to the real server untouched.
- */
-async function frontDoor(backend) {
-  if (!existsSync(join(DIST, 'index.html'))) throw new Error(`${DIST}/index.html is missing: run npm run build in web/`);
-  const target = new URL(backend);
-  const server = createServer((req, res) => {
-    const path = decodeURIComponent(new URL(req.url, 'http://x').pathname);
-    if (path.startsWith('/api/') || path === '/healthz') {
-      const up = httpRequest({ host: target.hostname, port: target.port, method: req.method, path: req.url, headers: req.headers }, (r) => {
-        res.writeHead(r.statusCode ?? 502, r.headers);
-        r.pipe(res);
-      });
-      up.on('error', () => {
-        res.writeHead(502);
-        res.end();
-      });
-      req.pipe(up);
-      return;
-    }
-    let file = normalize(join(DIST, path));
-    if (!file.startsWith(DIST) || !existsSync(file) || statSync(file).isDirectory()) file = join(DIST, 'index.html');
-    const isIndex = file.endsWith('index.html');
-    const headers = {
-      'Content-Type': TYPES[extname(file)] ?? 'application/octet-stream',
-      'Content-Security-Policy': CSP,
-      'X-Content-Type-Options': 'nosniff',
-      'Cache-Control': isIndex ? 'no-cache' : path.startsWith('/assets/') ? 'public, max-age=31536000, immutable' : 'public, max-age=3600',
-      Vary: 'Accept-Encoding',
-    };
-    const accept = String(req.headers['accept-encoding'] ?? '');
-    let body;
-    if (accept.includes('br') && existsSync(`${file}.br`)) {
-      headers['Content-Encoding'] = 'br';
-      body = readFileSync(`${file}.br`);
-    } else if (accept.includes('gzip') && existsSync(`${file}.gz`)) {
-      headers['Content-Encoding'] = 'gzip';
-      body = readFileSync(`${file}.gz`);
-    } else body = readFileSync(file);
-    res.writeHead(200, headers);
-    res.end(req.method === 'HEAD' ? undefined : body);
-  });
-  const port = await freePort();
-  await new Promise((r) => server.listen(port, '127.0.0.1', r));
-  return { url: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r)) };
 }
 
 /** A signed-in API client for checking what the server holds (not for driving the app). */

@@ -14,7 +14,7 @@ mkdirSync(artifacts, { recursive: true });
 
 const missing = [];
 if (!existsSync(join(root, 'web', 'node_modules', 'playwright-core'))) missing.push('web/node_modules (run `npm ci` in web/)');
-if (!existsSync(process.env.VILLAGE_WEB_DIST ?? join(root, 'web', 'dist', 'index.html'))) missing.push('web/dist (run `npm run build` in web/)');
+if (!existsSync(join(process.env.VILLAGE_WEB_DIST ?? join(root, 'web', 'dist'), 'index.html'))) missing.push('web/dist (run `npm run build` in web/)');
 if (!existsSync(process.env.VILLAGE_BIN ?? join(root, 'build', 'village'))) missing.push('build/village (or set VILLAGE_BIN)');
 if (!existsSync(process.env.CHROMIUM ?? '/usr/bin/chromium')) missing.push('/usr/bin/chromium (apt-get install chromium)');
 if (missing.length) {

@@ -58,7 +58,7 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
       assert.ok(wide <= 0, `${name}: the page is ${wide}px wider than the window`);
     };
     let boardId;
-    const organiser = () => apiAs(village.backend, ORGANISER.email);
+    const organiser = () => apiAs(village.url, ORGANISER.email);
     // Steps build on each other: after the first failure the rest are skipped, and the failing
     // screen is kept as a screenshot.
     let failed = false;
@@ -313,7 +313,7 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         assert.equal(await sheet.getByLabel('Card title').count(), 0, 'the title is not editable');
         await screen('card-viewer');
         // And the server refuses what the screen does not offer.
-        const tia = await apiAs(village.backend, TRAINEE.email);
+        const tia = await apiAs(village.url, TRAINEE.email);
         const lists = (await tia.get(`/boards/${boardId}`)).body.lists;
         const refused = await tia.post(`/lists/${lists[0].id}/cards`, { title: 'Sneaky' });
         assert.equal(refused.status, 403);
@@ -356,7 +356,7 @@ test('phone: a board of 500 cards opens with one board request and scrolls', { t
   const browser = await openBrowser('phone');
   const { page } = browser;
   try {
-    const api = await apiAs(village.backend, ORGANISER.email);
+    const api = await apiAs(village.url, ORGANISER.email);
     const board = await api.post('/boards', { name: 'Big board', visibility: 'community' });
     assert.equal(board.status, 201, JSON.stringify(board.body));
     const lists = [];

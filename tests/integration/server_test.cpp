@@ -129,7 +129,7 @@ TEST(Server, PipelinedRequestsAreAnsweredInOrder) {
     RawConnection connection(server.port());
     connection.send(
         "GET /healthz HTTP/1.1\r\nHost: test\r\n\r\n"
-        "GET /nope HTTP/1.1\r\nHost: test\r\n\r\n");
+        "GET /api/v1/nope HTTP/1.1\r\nHost: test\r\n\r\n");
     auto const first = connection.read_response();
     auto const second = connection.read_response();
     ASSERT_TRUE(first && second);
