@@ -165,7 +165,8 @@ TEST(PostgresRestart, AcknowledgedWritesSurviveACrashAndTheServerReconnectsByIts
     auto const read = admin.get("/api/v1/boards/" + std::to_string(board_id));
     ASSERT_EQ(read.status, 200) << read.body;
     std::multiset<std::string> on_board;
-    for (auto const& card : read.json().at("cards").as_array()) {
+    auto const doc = read.json();
+    for (auto const& card : doc.at("cards").as_array()) {
         on_board.emplace(card.at("title").as_string());
     }
     ASSERT_GT(outcomes.acknowledged.size(), 0u);

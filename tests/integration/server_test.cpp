@@ -117,7 +117,7 @@ TEST(Server, KeepAliveServesTwoRequestsOnOneConnection) {
     auto const first = connection.read_response();
     ASSERT_TRUE(first);
     EXPECT_EQ(first->status, 200);
-    connection.send("GET /nothing-here HTTP/1.1\r\nHost: test\r\n\r\n");
+    connection.send("GET /api/v1/nothing-here HTTP/1.1\r\nHost: test\r\n\r\n");
     auto const second = connection.read_response();
     ASSERT_TRUE(second);
     EXPECT_EQ(second->status, 404);
