@@ -49,6 +49,12 @@ describe('applyEvent', () => {
     expect(r.refetch).toBe(false);
   });
 
+  it('puts a card moved without a readable position at the end and asks for the board read', () => {
+    const r = applyEvent(view(), ev('card.moved', { card_id: 102, data: { from_list: 11, to_list: 10, from_board: 1, to_board: 1, position: 3072.0 } }));
+    expect(titles(r.view)['To do']).toEqual(['First', 'Second', 'Third']);
+    expect(r.refetch).toBe(true);
+  });
+
   it('drops a card moved to another board', () => {
     const r = applyEvent(view(), ev('card.moved', { card_id: 102, data: { from_list: 11, to_list: 99, from_board: 1, to_board: 2, position: 'a' } }));
     expect(titles(r.view).Done).toEqual([]);

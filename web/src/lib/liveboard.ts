@@ -107,8 +107,10 @@ export function applyEvent(view: BoardView, ev: LiveEvent, opts: { showArchived?
       const card = findCard(view, cardId);
       if (!card || toList === undefined || !view.lists.some((l) => l.id === toList)) return same(view, true);
       if (card.list_id === toList && card.position === position) return same(view);
-      const moved = { ...card, list_id: toList, position: position ?? card.position };
-      return same({ ...view, lists: withCard(withoutCard(view.lists, cardId), moved) });
+      // Without the new position (a string key, as the board read has it) the card goes to the
+      // end of its new list until the board read puts it in its place.
+      const moved = { ...card, list_id: toList, position: position ?? '\uffff' };
+      return same({ ...view, lists: withCard(withoutCard(view.lists, cardId), moved) }, position === undefined);
     }
     case 'card.updated': {
       if (cardId === null) return same(view, true);

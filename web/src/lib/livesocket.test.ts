@@ -19,6 +19,7 @@ class FakeSocket {
   up() {
     this.readyState = 1;
     this.onopen?.(new Event('open'));
+    this.say({ type: 'welcome', member: { id: 1, display_name: 'Ola' }, last_activity_id: 99 });
   }
   say(msg: object) {
     this.onmessage?.({ data: JSON.stringify(msg) } as MessageEvent);

@@ -101,9 +101,6 @@ export class LiveBoard {
     }
     this.socket = s;
     s.onopen = () => {
-      const msg: Record<string, unknown> = { type: 'subscribe', board_id: this.boardId };
-      if (this.lastId !== null) msg.after = this.lastId;
-      s.send(JSON.stringify(msg));
       clearInterval(this.pinger);
       // Keeps proxies from closing a quiet connection.
       this.pinger = setInterval(() => {
@@ -134,6 +131,13 @@ export class LiveBoard {
       return;
     }
     switch (msg.type) {
+      case 'welcome': {
+        // The server is ready: subscribe, from the last id handed on when there is one.
+        const sub: Record<string, unknown> = { type: 'subscribe', board_id: this.boardId };
+        if (this.lastId !== null) sub.after = this.lastId;
+        this.socket?.send(JSON.stringify(sub));
+        return;
+      }
       case 'subscribed': {
         if (msg.board_id !== this.boardId) return;
         this.attempts = 0;
@@ -167,7 +171,7 @@ export class LiveBoard {
         }
         return;
       default:
-        return; // welcome, pong, error
+        return; // pong, error
     }
   }
 }

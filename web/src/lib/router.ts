@@ -100,6 +100,11 @@ export function interceptLinks(root: HTMLElement): () => void {
   const onClick = (e: MouseEvent) => {
     if (e.defaultPrevented || e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey || e.altKey) return;
     const a = (e.target as Element | null)?.closest?.('a');
+    // A mention (`member:42`) names a member; it is not a place to go.
+    if (a?.protocol === 'member:') {
+      e.preventDefault();
+      return;
+    }
     if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin) return;
     if (a.pathname.startsWith('/api/') || a.dataset.native !== undefined) return;
     e.preventDefault();
