@@ -9,6 +9,7 @@ import { apiAs, checkScreen, openBrowser, startVillage, root, ARTIFACTS, PASSWOR
 
 const ORGANISER = { email: 'ola@e2e.village', name: 'Ola Organiser', role: 'admin' };
 const TRAINEE = { email: 'tom@e2e.village', name: 'Tom Trainee', role: 'trainee' };
+const REGISTRAR = { email: 'rae@e2e.village', name: 'Rae Registrar', role: 'trainee' };
 
 // A real Trello export (see ../shared/data/trello/README.md); E2E_TRELLO_FILE names another.
 const TRELLO_FILE = process.env.E2E_TRELLO_FILE ?? join(root, '..', 'shared', 'data', 'trello', 'christophenne__trello2planka__sample-board-export.json');
@@ -35,7 +36,7 @@ async function eventually(fn, ms = 8000) {
 const only = process.env.E2E_ONLY;
 for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) {
   test(`${viewport}: together — live board, bell, announcements, import, sign-in link`, { timeout: 300_000 }, async (t) => {
-    const village = await startVillage([ORGANISER, TRAINEE]);
+    const village = await startVillage([ORGANISER, TRAINEE, REGISTRAR]);
     const base = village.url;
     const a = await openBrowser(viewport); // the organiser
     const b = await openBrowser(viewport); // the trainee
@@ -59,6 +60,8 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
       });
     const org = await apiAs(base, ORGANISER.email);
     const trainee = await apiAs(base, TRAINEE.email);
+    await trainee.patch('/me', { grade: 'ST3', site: 'St Mary’s' });
+    await (await apiAs(base, REGISTRAR.email)).patch('/me', { grade: 'ST6', site: 'Royal Infirmary' });
     // A community board with one list, that both can use.
     const board = (await org.post('/boards', { name: 'Rota and teaching', visibility: 'community' })).body;
     const list = (await org.post(`/boards/${board.id}/lists`, { name: 'This week' })).body;
@@ -156,6 +159,11 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         assert.equal(await b.page.getByRole('region', { name: 'Announcements for you' }).count(), 0, 'gone for good');
         await sheet.getByRole('button', { name: 'Refresh' }).click();
         await sheet.getByText(/acknowledged by 1 of \d+/).waitFor();
+        // Who has not acknowledged yet, by name, and the breakdown by grade.
+        const pending = sheet.getByRole('list', { name: /Not acknowledged yet/ });
+        await pending.getByRole('listitem').filter({ hasText: 'Rae Registrar' }).waitFor();
+        assert.equal(await pending.getByRole('listitem').filter({ hasText: 'Tom Trainee' }).count(), 0);
+        await sheet.getByRole('row', { name: /^ST3 1 1 1$/ }).waitFor();
         await screen(a.page, 'card-reach');
       }, !notify && notYet('announcements'));
 

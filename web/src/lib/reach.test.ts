@@ -6,7 +6,7 @@ describe('reach', () => {
     expect(ofTotal(3, 8)).toBe('3 of 8 (38%)');
     expect(ofTotal(0, 0)).toBe('0 of 0');
     expect(reachSummary({ audience_size: 8, seen: 5, acknowledged: 3 })).toBe('Seen by 5 of 8 (63%) · acknowledged by 3 of 8 (38%)');
-    expect(reachSummary({ audience_size: 4, seen: 4, acknowledged: 4 })).toBe('Everyone (4) has acknowledged it.');
+    expect(reachSummary({ audience_size: 4, seen: 4, acknowledged: 4 })).toBe('Seen by 4 of 4 (100%) · acknowledged by 4 of 4 (100%): everyone has.');
     expect(reachSummary({ audience_size: 0, seen: 0, acknowledged: 0 })).toBe('Nobody is in this audience yet.');
   });
 

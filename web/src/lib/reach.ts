@@ -10,8 +10,8 @@ export function ofTotal(n: number, total: number): string {
 
 export function reachSummary(r: Pick<Reach, 'audience_size' | 'seen' | 'acknowledged'>): string {
   if (r.audience_size === 0) return 'Nobody is in this audience yet.';
-  if (r.acknowledged === r.audience_size) return `Everyone (${r.audience_size}) has acknowledged it.`;
-  return `Seen by ${ofTotal(r.seen, r.audience_size)} · acknowledged by ${ofTotal(r.acknowledged, r.audience_size)}`;
+  const counts = `Seen by ${ofTotal(r.seen, r.audience_size)} · acknowledged by ${ofTotal(r.acknowledged, r.audience_size)}`;
+  return r.acknowledged === r.audience_size ? `${counts}: everyone has.` : counts;
 }
 
 export interface ReachLine {

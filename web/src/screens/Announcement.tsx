@@ -166,8 +166,8 @@ function ReachView({ reach, onRefresh, onWithdraw }: { reach: Reach; onRefresh: 
       })}
       {reach.not_acknowledged.length > 0 && (
         <>
-          <h4>Not acknowledged yet ({reach.not_acknowledged.length})</h4>
-          <ul class="pending-people">
+          <h4 id="pending-h">Not acknowledged yet ({reach.not_acknowledged.length})</h4>
+          <ul class="pending-people" aria-labelledby="pending-h">
             {pending.map((m) => (
               <li key={m.id}>
                 {m.display_name}

@@ -18,6 +18,12 @@ export function ImportTrello() {
   useEffect(() => {
     api.spaces().then((r) => setSpaces(r.spaces), () => setSpaces([]));
   }, []);
+  // Take the member to the report: it is below the form, often below the fold on a phone.
+  useEffect(() => {
+    const h = report ? document.getElementById('report-h') : null;
+    h?.focus({ preventScroll: true });
+    h?.scrollIntoView({ block: 'start' });
+  }, [report]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -99,7 +105,8 @@ export function Report({ report }: { report: ImportReport }) {
   const rows = countRows(report.counts);
   return (
     <div class="import-report" role="status" aria-labelledby="report-h">
-      <h3 id="report-h">Imported “{report.board_name}”</h3>
+      <h3 id="report-h" tabIndex={-1}>
+        Imported “{report.board_name}”</h3>
       <p>
         <a class="btn btn-primary" href={paths.board(report.board_id)}>
           Open the board
