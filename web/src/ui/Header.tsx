@@ -72,7 +72,7 @@ function Bell({ route }: { route: Route }) {
   // Not on every screen change: a board screen makes one request, the board's.
   const home = route.name === 'home';
   useEffect(() => {
-    if (home || unread.get() === null) readUnread();
+    if (home || !askedOnce) readUnread();
   }, [home]);
   return (
     <a class="bell" href={paths.notifications()} aria-current={route.name === 'notifications' ? 'page' : undefined} aria-label={bellLabel(n)}>
@@ -88,8 +88,11 @@ function Bell({ route }: { route: Route }) {
   );
 }
 
+let askedOnce = false;
+
 function readUnread() {
   if (document.visibilityState === 'hidden') return;
+  askedOnce = true;
   api.unreadCount().then(
     (r) => unread.set(r.unread),
     () => undefined, // a server without notifications: no count
