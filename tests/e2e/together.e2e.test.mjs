@@ -179,6 +179,12 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         await screen(a.page, 'import-report');
         await report.getByRole('link', { name: 'Open the board' }).click();
         await a.page.getByRole('heading', { name: 'Simple Project Board', level: 1 }).waitFor();
+        // Export: the board's cards as CSV, a download named after the board.
+        await a.page.getByRole('button', { name: 'Board actions' }).click();
+        const [download] = await Promise.all([a.page.waitForEvent('download'), a.page.getByRole('menuitem', { name: 'Export cards (CSV)' }).click()]);
+        assert.match(download.suggestedFilename(), /\.csv$/);
+        const csv = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
+        assert.match(csv.split(/\r?\n/)[0], /^\uFEFF?list,title,/);
       }, !importing && notYet('Trello import'));
 
       await step('sign-in link: the same neutral message for a member and for a stranger', async () => {

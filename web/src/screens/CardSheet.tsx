@@ -10,6 +10,7 @@ import { applyPatch, conversation, toggleReaction } from '../lib/card';
 import { labelColors } from '../lib/colors';
 import { formatAgo, formatWhen, fromLocalInput, progress, toLocalInput } from '../lib/format';
 import { notePosted } from '../lib/onboarding';
+import { donePending, isPending } from '../lib/pending';
 import { Dialog } from '../ui/Dialog';
 import { FollowSelect } from '../ui/Follow';
 import { MentionArea } from '../ui/MentionArea';
@@ -147,6 +148,7 @@ export function CardSheet(p: Props) {
               )}
             </div>
           )}
+          {p.me && <ForYou cardId={card.id} />}
           <TitleEditor card={card} editable={editable} save={save} />
           <p class="muted small">
             {card.author ? <>Added by {card.author.display_name}</> : 'Added'}
@@ -231,6 +233,42 @@ export function CardSheet(p: Props) {
 }
 
 type Save = (patch: CardPatch, what?: string) => Promise<boolean>;
+
+/** An announcement to me that I have not acknowledged: opening it counts as seen. */
+function ForYou({ cardId }: { cardId: number }) {
+  const toast = useToast();
+  const [pending, setPending] = useState(false);
+  useEffect(() => {
+    let live = true;
+    void isPending(cardId).then((yes) => {
+      if (!live || !yes) return;
+      setPending(true);
+      void api.announcementSeen(cardId).catch(() => undefined);
+    });
+    return () => {
+      live = false;
+    };
+  }, [cardId]);
+  if (!pending) return null;
+  const acknowledge = async () => {
+    try {
+      await api.acknowledge(cardId);
+      donePending(cardId);
+      setPending(false);
+      toast.info('Acknowledged. Thank you.');
+    } catch (e) {
+      toast.error(`Couldn’t acknowledge it: ${(e as Error).message}`);
+    }
+  };
+  return (
+    <div class="notice row announcement-for-you">
+      <span class="spacer">An announcement for you: please read it, then acknowledge it.</span>
+      <button type="button" class="btn btn-primary btn-small" onClick={() => void acknowledge()}>
+        Acknowledge
+      </button>
+    </div>
+  );
+}
 
 function TitleEditor({ card, editable, save }: { card: Card; editable: boolean; save: Save }) {
   const [value, setValue] = useState(card.title);

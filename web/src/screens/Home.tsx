@@ -5,6 +5,7 @@ import { ApiError } from '../api/http';
 import type { BoardListing, BoardSummary, FeedItem, OnboardingState, PendingAnnouncement, Space } from '../api/types';
 import { formatAgo, plural } from '../lib/format';
 import { describeFeedItem, newestId } from '../lib/notify';
+import { donePending, setPending } from '../lib/pending';
 import { loadProgress, saveProgress, steps } from '../lib/onboarding';
 import { FollowSelect } from '../ui/Follow';
 import { useToast } from '../ui/toast';
@@ -188,6 +189,7 @@ function Announcements() {
     api.myAnnouncements().then(
       (r) => {
         setItems(r.announcements);
+        setPending(r.announcements.map((a) => a.card.id));
         // Shown on home counts as seen (the organiser's reach says so).
         for (const a of r.announcements) if (!a.seen) void api.announcementSeen(a.card.id).catch(() => undefined);
       },
@@ -199,6 +201,7 @@ function Announcements() {
     setItems((list) => list.filter((x) => x.card.id !== a.card.id));
     try {
       await api.acknowledge(a.card.id);
+      donePending(a.card.id);
       toast.info(`Acknowledged “${a.card.title}”.`);
     } catch (e) {
       setItems((list) => [a, ...list]);
