@@ -1,14 +1,37 @@
 // Recording and reading the activity log.
 #include "activity/activity.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <limits>
+#include <mutex>
 
 #include "activity/activity_sql.hpp"
 
 namespace village::activity {
 
 namespace bj = boost::json;
+
+namespace {
+
+std::mutex subscribers_mutex;
+std::vector<Subscriber>& subscribers() {
+    static std::vector<Subscriber> all;
+    return all;
+}
+
+std::vector<Subscriber> current_subscribers() {
+    std::lock_guard lock(subscribers_mutex);
+    return subscribers();
+}
+
+}  // namespace
+
+void subscribe(Subscriber subscriber) {
+    std::lock_guard lock(subscribers_mutex);
+    auto& all = subscribers();
+    if (std::find(all.begin(), all.end(), subscriber) == all.end()) all.push_back(subscriber);
+}
 
 ActivityId record(store::Tx& tx, Actor const& actor, Event const& event) {
     auto const at = now_ms();
@@ -18,7 +41,10 @@ ActivityId record(store::Tx& tx, Actor const& actor, Event const& event) {
         tx.query_one(sql::insert_activity, at, actor_id, event.type, event.space, event.board,
                      event.list, event.card, event.comment, bj::serialize(event.data));
     if (event.board) tx.exec(sql::bump_board_version, *event.board, at);
-    return ActivityId{row->i64(0)};
+    ActivityId const id{row->i64(0)};
+    Recorded const recorded{id, at, actor, event};
+    for (auto subscriber : current_subscribers()) subscriber(tx, recorded);
+    return id;
 }
 
 std::vector<Entry> board_page(store::Sql& sql, BoardId board, std::int64_t before,

@@ -36,8 +36,23 @@ struct Entry {
     boost::json::object data;
 };
 
-// Appends the event; when it concerns a board, also bumps the board's version (its ETag).
+// Appends the event; when it concerns a board, also bumps the board's version (its ETag). Then
+// runs every subscriber in the same transaction, so what they write (notifications, the feed)
+// commits or rolls back with the change.
 ActivityId record(store::Tx& tx, Actor const& actor, Event const& event);
+
+// A module that must act on activities inside their transaction (notifications, the personal
+// feed). Modules that build on activity register themselves at start-up; activity knows none of
+// them, so there is no dependency cycle.
+struct Recorded {
+    ActivityId id;
+    Millis at = 0;
+    Actor const& actor;
+    Event const& event;
+};
+using Subscriber = void (*)(store::Tx& tx, Recorded const& recorded);
+// Idempotent: subscribing the same function twice keeps one subscription.
+void subscribe(Subscriber subscriber);
 
 // Newest first, ids below `before` (0: from the newest).
 [[nodiscard]] std::vector<Entry> board_page(store::Sql& sql, BoardId board, std::int64_t before,

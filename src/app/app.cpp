@@ -6,6 +6,9 @@
 #include <filesystem>
 #include <system_error>
 
+#include "notifications/fanout.hpp"
+#include "notifications/routes.hpp"
+
 namespace village::app {
 
 Result<std::unique_ptr<App>> App::create(Config config) {
@@ -56,6 +59,8 @@ App::App(Config config, std::unique_ptr<store::Database> database, http::StaticF
     add_health_route(router_);
     accounts_.add_to(router_);
     boards_.add_to(router_);
+    notifications::add_routes(router_);
+    notifications::install();  // follows, notifications and the feed hear of every activity
     // Whatever no route answers: the web app's files, and its index.html for its own routes.
     router_.fallback([this](http::Request& request, store::Db&) { return web_.serve(request); });
 }

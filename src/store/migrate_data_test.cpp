@@ -111,6 +111,34 @@ void fill_every_table(Sql& tx) {
         "comment_id, data) VALUES ($1, 1, 'card.created', 1, 1, 1, 3, NULL, '{\"title\":\"x\"}'), "
         "($1, NULL, 'comment.added', NULL, 1, NULL, 3, 1, '{}')",
         kT);
+    // Follows, notifications, the feed, announcements and quiet hours (notifications module).
+    tx.exec(
+        "INSERT INTO follows (member_id, target_type, target_id, level, origin, created_at, "
+        "updated_at) VALUES (1, 'space', 1, 'normal', 'interest', $1, $1), "
+        "(2, 'card', 3, 'muted', 'chosen', $1, $2)",
+        kT, kT + 1);
+    tx.exec(
+        "INSERT INTO notifications (member_id, activity_id, kind, board_id, card_id, comment_id, "
+        "actor_id, created_at, read_at, push) VALUES "
+        "(2, 1, 'card', 1, 3, NULL, 1, $1, NULL, 1), (1, 2, 'mention', 1, 3, 1, NULL, $1, $1, 0)",
+        kT);
+    tx.exec(
+        "INSERT INTO feed_items (member_id, activity_id, board_id, card_id) VALUES (2, 1, 1, 3)");
+    tx.exec("INSERT INTO feed_marks (member_id, seen_activity_id, seen_at) VALUES (2, 1, $1)", kT);
+    tx.exec(
+        "INSERT INTO announcements (card_id, announced_by, audience, created_at) VALUES "
+        "(3, 1, 'groups', $1), (6, NULL, 'everyone', $1)",
+        kT);
+    tx.exec("INSERT INTO announcement_groups (card_id, group_id) VALUES (3, 1), (3, 3)");
+    tx.exec(
+        "INSERT INTO announcement_recipients (card_id, member_id, seen_at, acknowledged_at) "
+        "VALUES (3, 7, $1, $1), (3, 2, NULL, NULL), (6, 2, $1, NULL)",
+        kT);
+    tx.exec(
+        "INSERT INTO quiet_hours (member_id, time_zone, start_minute, end_minute, days_off, "
+        "updated_at) VALUES (1, 'Europe/London', 1260, 480, 96, $1), "
+        "(2, 'UTC', NULL, NULL, 0, $1)",
+        kT);
 }
 
 class MigrateData : public ::testing::TestWithParam<std::string> {
