@@ -271,8 +271,15 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         await page.getByRole('button', { name: 'Save profile' }).click();
         await page.locator('.toast', { hasText: 'Profile saved.' }).waitFor();
         await screen('profile');
+        // "Follow a sub-specialty" means following a space (docs/api/notifications.md): follow
+        // one from home with its Follow control.
+        assert.equal((await (await organiser()).post('/spaces', { name: 'Paediatric cardiology' })).status, 201);
         await page.getByRole('link', { name: 'Boards' }).click();
         await page.getByRole('heading', { name: 'Your boards' }).waitFor();
+        await page.getByRole('button', { name: 'Follow Paediatric cardiology…' }).click();
+        await page.getByLabel('Follow this space').selectOption('watching');
+        await eventually(async () => assert.equal((await (await organiser()).get('/me/onboarding')).body.done, true));
+        await page.reload();
         await page.getByText('3 of 3 done').waitFor();
         await page.getByRole('link', { name: /Regional teaching 2026/ }).waitFor();
         await screen('home');
