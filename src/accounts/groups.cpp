@@ -161,6 +161,22 @@ Result<void> add_member(store::Db& db, Actor const& actor, GroupId id, MemberId 
     return {};
 }
 
+std::optional<GroupId> find_by_name(store::Sql& db, std::string_view name) {
+    auto row = db.query_one(sql::group_id_by_name_key, text::ascii_lower(text::trim(name)));
+    if (!row) return std::nullopt;
+    return row->id<GroupId>(0);
+}
+
+bool exists(store::Sql& db, GroupId id) {
+    return db.query_one(sql::group_by_id, id).has_value();
+}
+
+void join(store::Tx& tx, Actor const& recorded_as, GroupId id, MemberId member) {
+    if (tx.exec(sql::add_group_member, id, member) > 0) {
+        record(tx, recorded_as, "group.member_added", id, {{"member_id", member.value}});
+    }
+}
+
 Result<void> remove_member(store::Db& db, Actor const& actor, GroupId id, MemberId member) {
     if (auto ok = require_admin(actor); !ok) return ok;
     auto tx = db.begin();

@@ -2,6 +2,9 @@
 // access and audiences. Non-guests read them; community admins write them.
 #pragma once
 
+#include <optional>
+#include <string_view>
+
 #include "accounts/model.hpp"
 #include "core/actor.hpp"
 #include "core/result.hpp"
@@ -21,6 +24,12 @@ namespace village::accounts::groups {
 // Adding a member twice, or removing one who is not in the group, changes nothing.
 [[nodiscard]] Result<void> add_member(store::Db& db, Actor const& actor, GroupId id,
                                       MemberId member);
+// Inside a caller's transaction (e.g. accepting an invitation): the group by its name in any
+// case, and adding a member to it with its activity row. No permission check: the caller has
+// decided.
+[[nodiscard]] std::optional<GroupId> find_by_name(store::Sql& db, std::string_view name);
+[[nodiscard]] bool exists(store::Sql& db, GroupId id);
+void join(store::Tx& tx, Actor const& recorded_as, GroupId id, MemberId member);
 [[nodiscard]] Result<void> remove_member(store::Db& db, Actor const& actor, GroupId id,
                                          MemberId member);
 

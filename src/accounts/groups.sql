@@ -40,3 +40,6 @@ DELETE FROM group_members WHERE group_id = $1 AND member_id = $2
 
 -- name: member_exists
 SELECT 1 FROM members WHERE id = $1
+
+-- name: group_id_by_name_key
+SELECT id FROM groups WHERE name_key = $1

@@ -4,6 +4,8 @@
 #include <fmt/format.h>
 #include <boost/json.hpp>
 
+#include <algorithm>
+
 #include "accounts/groups.hpp"
 #include "accounts/members.hpp"
 #include "accounts/requests.hpp"
@@ -24,18 +26,9 @@ using Handler = Response (*)(Config const&, Request&, Db&);
 
 // --- helpers -----------------------------------------------------------------------------------
 
-Millis session_lifetime_ms(Config const& config) {
-    return static_cast<Millis>(config.session_days) * 24 * 60 * 60 * 1000;
-}
-
 std::string session_cookie(Config const& config, std::string const& value, long max_age) {
     return fmt::format("{}={}; HttpOnly; SameSite=Lax; Path=/; Max-Age={}{}", kSessionCookie, value,
                        max_age, config.secure_cookies() ? "; Secure" : "");
-}
-
-sessions::Client client_of(Request const& req) {
-    return sessions::Client{req.remote_address, std::string(req.header("user-agent").value_or("")),
-                            req.cookie(kSessionCookie)};
 }
 
 Response refused(Error const& error, int retry_after_seconds) {
@@ -46,13 +39,8 @@ Response refused(Error const& error, int retry_after_seconds) {
     return response;
 }
 
-// Sign-in and set-up both answer {member, csrf_token} and set the session cookie.
 Response signed_in(Config const& config, sessions::SignedIn const& s, int status) {
-    auto response = http::json_response(views::session(s.member, s.csrf_token), status);
-    response.with_header("Set-Cookie",
-                         session_cookie(config, s.token, session_lifetime_ms(config) / 1000));
-    response.with_header("Cache-Control", "no-store");
-    return response;
+    return signed_in_response(config, s, status);
 }
 
 Response not_found(std::string_view what) {
@@ -216,9 +204,10 @@ bool is_write(http::Method method) {
 }
 
 // Signing in and setting up prove who one is by other means, and may carry a stale cookie.
-bool csrf_exempt(Request const& req) {
-    return req.method == http::Method::post &&
-           (req.path == "/api/v1/session" || req.path == "/api/v1/setup");
+bool csrf_exempt(Request const& req, std::vector<std::string> const& more) {
+    if (req.method != http::Method::post) return false;
+    if (req.path == "/api/v1/session" || req.path == "/api/v1/setup") return true;
+    return std::ranges::find(more, req.path) != more.end();
 }
 
 Response csrf_failed() {
@@ -245,6 +234,23 @@ std::optional<std::string_view> bearer_of(Request const& req) {
 }
 
 }  // namespace
+
+sessions::Client client_of(Request const& req) {
+    return sessions::Client{req.remote_address, std::string(req.header("user-agent").value_or("")),
+                            req.cookie(kSessionCookie)};
+}
+
+Millis session_lifetime_ms(Config const& config) {
+    return static_cast<Millis>(config.session_days) * 24 * 60 * 60 * 1000;
+}
+
+Response signed_in_response(Config const& config, sessions::SignedIn const& s, int status) {
+    auto response = http::json_response(views::session(s.member, s.csrf_token), status);
+    response.with_header("Set-Cookie",
+                         session_cookie(config, s.token, session_lifetime_ms(config) / 1000));
+    response.with_header("Cache-Control", "no-store");
+    return response;
+}
 
 void AccountsRoutes::add_to(http::Router& router) {
     auto const bind = [&config = config_](Handler handler) -> http::Handler {
@@ -273,7 +279,7 @@ void AccountsRoutes::add_to(http::Router& router) {
 }
 
 http::Middleware AccountsRoutes::authenticate() {
-    return [](Request& req, Db& db) -> std::optional<Response> {
+    return [&exempt = csrf_exempt_](Request& req, Db& db) -> std::optional<Response> {
         auto const cookie = req.cookie(kSessionCookie);
         auto const identity = sessions::identify(db, bearer_of(req), cookie);
         req.actor = identity.actor;
@@ -289,7 +295,7 @@ http::Middleware AccountsRoutes::authenticate() {
                 req.auth = http::AuthMethod::token;
                 break;
         }
-        if (is_write(req.method) && !csrf_exempt(req) &&
+        if (is_write(req.method) && !csrf_exempt(req, exempt) &&
             !sessions::csrf_matches(identity, req.header("x-csrf-token"))) {
             return csrf_failed();
         }

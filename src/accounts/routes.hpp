@@ -1,8 +1,11 @@
 // The accounts module's HTTP face: its routes and the authentication middleware.
 #pragma once
 
+#include <string>
 #include <string_view>
+#include <vector>
 
+#include "accounts/sessions.hpp"
 #include "core/config.hpp"
 #include "http/router.hpp"
 
@@ -19,9 +22,20 @@ class AccountsRoutes {
     // Resolves the session cookie or bearer token into req.actor; refuses cookie writes
     // without the session's X-CSRF-Token.
     [[nodiscard]] http::Middleware authenticate();
+    // A POST that proves who one is by other means than the session (a mailed link), and so
+    // may come with a stale cookie and no CSRF token. Before the server starts.
+    void exempt_from_csrf(std::string path) { csrf_exempt_.push_back(std::move(path)); }
 
   private:
     Config const& config_;
+    std::vector<std::string> csrf_exempt_;
 };
+
+// For every way of signing in (password, first-admin set-up, a mailed link): who is asking,
+// how long a session lasts, and the answer {member, csrf_token} with the session cookie.
+[[nodiscard]] sessions::Client client_of(http::Request const& req);
+[[nodiscard]] Millis session_lifetime_ms(Config const& config);
+[[nodiscard]] http::Response signed_in_response(Config const& config,
+                                                sessions::SignedIn const& signed_in, int status);
 
 }  // namespace village::accounts

@@ -53,7 +53,8 @@ App::App(Config config, std::unique_ptr<store::Database> database, http::StaticF
       database_(std::move(database)),
       web_(std::move(web)),
       accounts_(config_),
-      boards_(config_) {
+      boards_(config_),
+      mail_(config_) {
     // The route table: middleware first, then one module after another.
     router_.use(accounts_.authenticate());
     add_health_route(router_);
@@ -61,6 +62,8 @@ App::App(Config config, std::unique_ptr<store::Database> database, http::StaticF
     boards_.add_to(router_);
     notifications::add_routes(router_);
     notifications::install();  // follows, notifications and the feed hear of every activity
+    mail_.add_to(router_);
+    for (auto& path : mail::MailRoutes::csrf_exempt_paths()) accounts_.exempt_from_csrf(path);
     // Whatever no route answers: the web app's files, and its index.html for its own routes.
     router_.fallback([this](http::Request& request, store::Db&) { return web_.serve(request); });
 }
@@ -85,6 +88,9 @@ Result<std::uint16_t> App::start(bool handle_signals) {
         server_ = std::move(server);
         // Links built from the config (effective_base_url) must name the port really bound.
         config_.port = port;
+        mail_worker_ = std::make_unique<mail::Worker>(*database_, config_,
+                                                      mail::transport_from(config_));
+        mail_worker_->start();
         return port;
     } catch (std::system_error const& e) {
         return fail(Error{Errc::unavailable,
@@ -102,6 +108,7 @@ void App::wait() {
 void App::stop() {
     std::lock_guard lock(stop_mutex_);
     if (server_) server_->stop();
+    if (mail_worker_) mail_worker_->stop();  // before the database closes
     if (!closed_) {
         closed_ = true;
         database_->close();

@@ -13,6 +13,8 @@
 #include "http/router.hpp"
 #include "http/server.hpp"
 #include "http/static_files.hpp"
+#include "mail/routes.hpp"
+#include "mail/worker.hpp"
 #include "store/database.hpp"
 
 namespace village::app {
@@ -50,7 +52,9 @@ class App {
     http::Router router_;
     accounts::AccountsRoutes accounts_;
     boards::BoardsRoutes boards_;
+    mail::MailRoutes mail_;
     std::unique_ptr<http::Server> server_;
+    std::unique_ptr<mail::Worker> mail_worker_;  // runs while the server does
     std::mutex stop_mutex_;
     bool closed_ = false;
 };

@@ -53,7 +53,7 @@ Result<void> set_int(Field& field, std::string_view text) {
 constexpr std::array<std::string_view, 7> kLogLevels = {"trace", "debug",    "info", "warn",
                                                         "error", "critical", "off"};
 
-std::array<Setting, 12> const kSettings = {{
+std::array<Setting, 19> const kSettings = {{
     {"data_dir", "VILLAGE_DATA_DIR", "--data-dir", "PATH",
      "Folder for the SQLite database and uploaded files", SettingKind::text,
      [](Config& c, std::string_view t) -> Result<void> {
@@ -142,6 +142,62 @@ std::array<Setting, 12> const kSettings = {{
          return {};
      },
      [](Config const& c) { return std::string(c.trust_proxy ? "true" : "false"); }},
+    {"smtp_host", "VILLAGE_SMTP_HOST", "--smtp-host", "HOST",
+     "SMTP server for outgoing mail; empty: mails are written as .eml files into data_dir/mail",
+     SettingKind::text,
+     [](Config& c, std::string_view t) -> Result<void> {
+         c.smtp_host = std::string(t);
+         return {};
+     },
+     [](Config const& c) { return c.smtp_host; }},
+    {"smtp_port", "VILLAGE_SMTP_PORT", "--smtp-port", "PORT",
+     "SMTP server port (587 for STARTTLS, 465 for implicit TLS)", SettingKind::integer,
+     [](Config& c, std::string_view t) { return set_int<1, 65535>(c.smtp_port, t); },
+     [](Config const& c) { return std::to_string(c.smtp_port); }},
+    {"smtp_security", "VILLAGE_SMTP_SECURITY", "--smtp-security", "MODE",
+     "starttls (upgrade after connecting), tls (implicit TLS) or none (plain, e.g. a local relay)",
+     SettingKind::text,
+     [](Config& c, std::string_view t) -> Result<void> {
+         if (t != "starttls" && t != "tls" && t != "none") {
+             return fail(Errc::bad_request,
+                         fmt::format("'{}' is not one of starttls, tls, none", t));
+         }
+         c.smtp_security = std::string(t);
+         return {};
+     },
+     [](Config const& c) { return c.smtp_security; }},
+    {"smtp_user", "VILLAGE_SMTP_USER", "--smtp-user", "USER",
+     "SMTP user name; empty: no authentication", SettingKind::text,
+     [](Config& c, std::string_view t) -> Result<void> {
+         c.smtp_user = std::string(t);
+         return {};
+     },
+     [](Config const& c) { return c.smtp_user; }},
+    {"smtp_password", "VILLAGE_SMTP_PASSWORD", "--smtp-password", "PASSWORD",
+     "SMTP password (prefer the environment variable to a flag)", SettingKind::text,
+     [](Config& c, std::string_view t) -> Result<void> {
+         c.smtp_password = std::string(t);
+         return {};
+     },
+     [](Config const& c) { return std::string(c.smtp_password.empty() ? "" : "(set)"); }},
+    {"mail_from", "VILLAGE_MAIL_FROM", "--mail-from", "ADDRESS",
+     "Sender of every mail, e.g. \"Village <village@example.org>\"; empty: village@ the base "
+     "URL's host",
+     SettingKind::text,
+     [](Config& c, std::string_view t) -> Result<void> {
+         if (!t.empty() && (t.find('@') == std::string_view::npos ||
+                            t.find_first_of("\r\n") != std::string_view::npos)) {
+             return fail(Errc::bad_request, fmt::format("'{}' is not a mail address", t));
+         }
+         c.mail_from = std::string(t);
+         return {};
+     },
+     [](Config const& c) { return c.mail_from; }},
+    {"mail_retry_seconds", "VILLAGE_MAIL_RETRY_SECONDS", "--mail-retry-seconds", "SECONDS",
+     "Wait before retrying a mail the SMTP server did not take; doubles each time, up to an hour",
+     SettingKind::integer,
+     [](Config& c, std::string_view t) { return set_int<1, 3600>(c.mail_retry_seconds, t); },
+     [](Config const& c) { return std::to_string(c.mail_retry_seconds); }},
 }};
 
 // Re-labels an error with where the value came from: "VILLAGE_PORT: 'abc' is not …".

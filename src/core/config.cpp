@@ -23,6 +23,16 @@ bool Config::secure_cookies() const {
     return effective_base_url().starts_with("https://");
 }
 
+std::string Config::effective_mail_from() const {
+    if (!mail_from.empty()) return mail_from;
+    // The host of the base URL: after "://", up to a port, path or the end.
+    auto url = effective_base_url();
+    auto host = url.substr(url.find("://") + 3);
+    host = host.substr(0, host.find_first_of(":/"));
+    if (host.empty()) host = "localhost";
+    return fmt::format("Village <village@{}>", host);
+}
+
 int Config::effective_threads() const {
     if (threads > 0) return threads;
     return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));

@@ -21,10 +21,20 @@ struct Config {
     int session_days = 30;
     bool trust_proxy = false;  // take the client address from X-Forwarded-For
 
+    // Outgoing mail. With no smtp_host, mails are written as .eml files into <data_dir>/mail.
+    std::string smtp_host;
+    std::uint16_t smtp_port = 587;
+    std::string smtp_security = "starttls";  // "starttls", "tls" (implicit, smtps) or "none"
+    std::string smtp_user;
+    std::string smtp_password;
+    std::string mail_from;        // empty: "Village <village@HOST>", HOST from the base URL
+    int mail_retry_seconds = 30;  // first retry after a failed send; doubles up to an hour
+
     [[nodiscard]] std::string database_url() const;
     [[nodiscard]] std::string effective_base_url() const;
     [[nodiscard]] bool secure_cookies() const;  // base URL is https
     [[nodiscard]] int effective_threads() const;
+    [[nodiscard]] std::string effective_mail_from() const;
 };
 
 }  // namespace village

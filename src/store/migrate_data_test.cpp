@@ -139,6 +139,34 @@ void fill_every_table(Sql& tx) {
         "updated_at) VALUES (1, 'Europe/London', 1260, 480, 96, $1), "
         "(2, 'UTC', NULL, NULL, 0, $1)",
         kT);
+    tx.exec(
+        "INSERT INTO mail_outbox (message_id, kind, member_id, to_address, subject, message, "
+        "created_at, due_at, attempts, claimed_until, sent_at, last_error) VALUES "
+        "('<a1@village.test>', 'sign_in', 1, 'Ada@Example.org', 'Café', 'Subject: x\r\n\r\nx', "
+        "$1, $1, 2, NULL, $1, NULL), "
+        "('<a2@village.test>', 'invitation', NULL, 'new@example.org', 'Join', 'x', $1, $1, 0, "
+        "$1, NULL, 'connection refused')",
+        kT);
+    tx.exec(
+        "INSERT INTO sign_in_links (member_id, token_hash, created_at, expires_at, used_at) "
+        "VALUES (1, 'l1', $1, $1, NULL), (2, 'l2', $1, $1, $1)",
+        kT);
+    tx.exec(
+        "INSERT INTO invitations (email, email_key, display_name, role, grade, site, group_ids, "
+        "token_hash, invited_by, created_at, expires_at, accepted_at, member_id) VALUES "
+        "('New@Example.org', 'new@example.org', 'Nia Ñew', 'trainee', 'ST1', NULL, '[1,3]', 'i1', "
+        "1, $1, $1, NULL, NULL), "
+        "('bo@example.org', 'bo@example.org', 'Bő', 'trainer', NULL, '', '[]', 'i2', NULL, $1, "
+        "$1, $1, 2)",
+        kT);
+    tx.exec(
+        "INSERT INTO mail_preferences (member_id, notify, digest_minute, time_zone, "
+        "next_digest_at, last_digest_at, mailed_through, updated_at) VALUES "
+        "(1, 'weekly', 450, 'Europe/London', $1, NULL, 0, $1), "
+        "(2, 'never', 0, NULL, NULL, $1, 12, $1)",
+        kT);
+    tx.exec(
+        "INSERT INTO signing_keys (name, secret, created_at) VALUES ('mail_links', 'ab01', $1)", kT);
 }
 
 class MigrateData : public ::testing::TestWithParam<std::string> {

@@ -3,6 +3,8 @@
 
 #include <fmt/format.h>
 
+#include "store/sqlite/dialect.hpp"
+
 namespace village::store::sqlite {
 
 namespace {
@@ -84,7 +86,8 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
     auto it = statements_.find(std::string(sql));
     if (it != statements_.end()) return it->second;
     sqlite3_stmt* stmt = nullptr;
-    int const rc = sqlite3_prepare_v3(db_, sql.data(), static_cast<int>(sql.size()),
+    auto const text = without_row_locks(sql);
+    int const rc = sqlite3_prepare_v3(db_, text.data(), static_cast<int>(text.size()),
                                       SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) raise(rc, fmt::format("preparing [{}]", sql));
     statements_.emplace(std::string(sql), stmt);
