@@ -69,9 +69,17 @@ Result<Invitation> insert(store::Tx& tx, Sender const& sender, Actor const& acto
         }
     }
     auto const token = accounts::secrets::random_token();
-    Invitation out{0,        in.email,          in.display_name, in.role,
-                   in.grade, in.site,           in.groups,       actor.display_name,
-                   now,      now + kLifetimeMs, std::nullopt,    std::nullopt};
+    Invitation out;
+    out.email = in.email;
+    out.display_name = in.display_name;
+    out.role = in.role;
+    out.grade = in.grade;
+    out.site = in.site;
+    out.groups = in.groups;
+    out.invited_by = actor.id;
+    out.invited_by_name = actor.display_name;
+    out.created_at = now;
+    out.expires_at = now + kLifetimeMs;
     out.id = tx.query_one(sql::insert_invitation, in.email, key, in.display_name,
                           role_name(in.role), in.grade, in.site, ids_text(in.groups),
                           accounts::secrets::hash_token(token), actor.id, now, out.expires_at)
@@ -170,7 +178,8 @@ Invitation invitation_from(store::Row const& row) {
     i.expires_at = row.i64(8);
     i.accepted_at = row.opt_i64(9);
     if (auto m = row.opt_i64(10)) i.member = MemberId{*m};
-    i.invited_by = row.text(11);
+    if (auto by = row.opt_i64(11)) i.invited_by = MemberId{*by};
+    i.invited_by_name = row.text(12);
     return i;
 }
 

@@ -37,7 +37,8 @@ struct Invitation {
     std::optional<std::string> grade;
     std::optional<std::string> site;
     std::vector<GroupId> groups;
-    std::string invited_by;
+    std::optional<MemberId> invited_by;
+    std::string invited_by_name;
     Millis created_at = 0;
     Millis expires_at = 0;
     std::optional<Millis> accepted_at;

@@ -25,7 +25,7 @@ WHERE token_hash = $1 AND accepted_at IS NULL AND expires_at > $2
 
 -- name: list_invitations
 SELECT i.id, i.email, i.display_name, i.role, i.grade, i.site, i.group_ids, i.created_at,
-       i.expires_at, i.accepted_at, i.member_id, m.display_name
+       i.expires_at, i.accepted_at, i.member_id, i.invited_by, m.display_name
 FROM invitations i LEFT JOIN members m ON m.id = i.invited_by
 WHERE i.id < $1
 ORDER BY i.id DESC
