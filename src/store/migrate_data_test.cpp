@@ -99,6 +99,18 @@ void fill_every_table(Sql& tx) {
         "$1, $1, NULL, NULL), (2, 3, NULL, '', '', $1, $1, $1, 1)",
         kT);
     tx.exec(
+        "INSERT INTO comments (id, card_id, author_id, body_md, body_html, created_at, "
+        "updated_at, imported_author) VALUES (3, 6, NULL, 'From Trello', '<p>From Trello</p>', "
+        "$1, $1, 'Zoë Trello 🦊')",
+        kT);
+    tx.exec(
+        "INSERT INTO card_attachments (card_id, name, url, note, position, created_at) VALUES "
+        "(3, 'Rota.pdf', 'https://trello.com/1/cards/x/attachments/y/download/Rota.pdf', "
+        "'needs a Trello login', 'a', $1), (3, 'https://example.org', 'https://example.org', '', "
+        "'b', $1)",
+        kT);
+    tx.exec("INSERT INTO card_imported_assignees (card_id, name) VALUES (3, 'Zoë Trello 🦊')");
+    tx.exec(
         "INSERT INTO card_reactions (card_id, member_id, emoji, created_at) VALUES "
         "(3, 1, '👍', $1), (3, 2, '👍', $1), (3, 1, '🎉', $1)",
         kT);
