@@ -8,6 +8,7 @@
 
 #include "notifications/fanout.hpp"
 #include "notifications/routes.hpp"
+#include "importers/routes.hpp"
 
 namespace village::app {
 
@@ -64,6 +65,7 @@ App::App(Config config, std::unique_ptr<store::Database> database, http::StaticF
     notifications::install();  // follows, notifications and the feed hear of every activity
     mail_.add_to(router_);
     for (auto& path : mail::MailRoutes::csrf_exempt_paths()) accounts_.exempt_from_csrf(path);
+    importers::add_routes(router_);
     // Whatever no route answers: the web app's files, and its index.html for its own routes.
     router_.fallback([this](http::Request& request, store::Db&) { return web_.serve(request); });
 }

@@ -20,6 +20,7 @@
 #include "app/app.hpp"
 #include "app/config_loader.hpp"
 #include "demo/seed.hpp"
+#include "importers/cli.hpp"
 
 namespace village::app {
 
@@ -192,6 +193,7 @@ int run_cli(int argc, char** argv) {
         return user_app->database();
     };
     accounts::add_user_commands(root, open_database, exit_code);
+    importers::add_import_export_commands(root, open_database, exit_code);
 
     try {
         try {

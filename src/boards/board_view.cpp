@@ -27,6 +27,8 @@ struct CardExtras {
     std::int64_t comments = 0;
     std::int64_t checklist_done = 0;
     std::int64_t checklist_total = 0;
+    std::int64_t attachments = 0;
+    bj::array imported_assignees;  // names from an import that matched no member
 };
 
 std::string_view trim_spaces(std::string_view s) {
@@ -95,6 +97,13 @@ SnapshotPtr build_snapshot(store::Sql& sql, BoardId id, bool with_archived) {
         }
     }
 
+    for (auto const& row : sql.query(sql::view_attachment_counts, id, archived_flag)) {
+        if (auto* e = extra_of(row.i64(0))) e->attachments = row.i64(1);
+    }
+    for (auto const& row : sql.query(sql::view_imported_assignees, id, archived_flag)) {
+        if (auto* e = extra_of(row.i64(0))) e->imported_assignees.emplace_back(row.text(1));
+    }
+
     bj::array cards;
     cards.reserve(card_rows.size());
     for (std::size_t i = 0; i < card_rows.size(); ++i) {
@@ -117,6 +126,8 @@ SnapshotPtr build_snapshot(store::Sql& sql, BoardId id, bool with_archived) {
             {"comment_count", e.comments},
             {"checklist", bj::object{{"done", e.checklist_done}, {"total", e.checklist_total}}},
             {"assignee_ids", std::move(e.assignee_ids)},
+            {"imported_assignees", std::move(e.imported_assignees)},
+            {"attachment_count", e.attachments},
             {"author_id", opt_int(row.opt_i64(10))},
             {"archived", !row.is_null(11)},
         });

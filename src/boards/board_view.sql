@@ -48,3 +48,15 @@ JOIN checklists ch ON ch.id = ci.checklist_id
 JOIN cards c ON c.id = ch.card_id
 WHERE c.board_id = $1 AND ($2 = 1 OR c.archived_at IS NULL)
 GROUP BY ch.card_id
+
+-- name: view_attachment_counts
+SELECT a.card_id, COUNT(*)
+FROM card_attachments a JOIN cards c ON c.id = a.card_id
+WHERE c.board_id = $1 AND ($2 = 1 OR c.archived_at IS NULL)
+GROUP BY a.card_id
+
+-- name: view_imported_assignees
+SELECT ia.card_id, ia.name
+FROM card_imported_assignees ia JOIN cards c ON c.id = ia.card_id
+WHERE c.board_id = $1 AND ($2 = 1 OR c.archived_at IS NULL)
+ORDER BY ia.card_id, ia.name

@@ -17,7 +17,9 @@ Result<CardView> read_card(store::Sql& sql, Actor const& actor, CardId id) {
     for (auto const& row : sql.query(sql::card_assignees, id)) {
         view.assignees.push_back(Person{row.id<MemberId>(0), row.text(1)});
     }
+    view.imported_assignees = imported_assignees(sql, id);
     view.checklists = card_checklists(sql, id);
+    view.attachments = card_attachments(sql, id);
     view.comments = comment_page(sql, actor, *context, 0, limits::kDefaultPageItems);
     view.reactions = card_reactions(sql, id, actor.id);
     bool const writable = actor.signed_in() && !context->access.archived;
@@ -57,9 +59,15 @@ bj::object to_json(CardView const& view) {
     bj::array assignees;
     for (auto const& person : view.assignees) assignees.push_back(to_json(person));
     o["assignees"] = std::move(assignees);
+    bj::array imported;
+    for (auto const& name : view.imported_assignees) imported.emplace_back(name);
+    o["imported_assignees"] = std::move(imported);
     bj::array checklists;
     for (auto const& checklist : view.checklists) checklists.push_back(to_json(checklist));
     o["checklists"] = std::move(checklists);
+    bj::array attachments;
+    for (auto const& attachment : view.attachments) attachments.push_back(to_json(attachment));
+    o["attachments"] = std::move(attachments);
     o["comments"] = to_json(view.comments);
     o["reactions"] = to_json(view.reactions);
     o["created_at"] = iso8601(c.created_at);

@@ -1,10 +1,11 @@
 // The full card read (GET /api/v1/cards/{id}, and the answer to card writes): the card with its
-// labels, assignees, checklists, first page of comments, reactions and what the reader may do.
+// labels, assignees, checklists, attachments, first page of comments, reactions and what the reader may do.
 #pragma once
 
 #include <boost/json/object.hpp>
 #include <vector>
 
+#include "boards/attachments.hpp"
 #include "boards/cards.hpp"
 #include "boards/checklists.hpp"
 #include "boards/comments.hpp"
@@ -27,7 +28,9 @@ struct CardView {
     Card card;
     std::vector<Label> labels;
     std::vector<Person> assignees;
+    std::vector<std::string> imported_assignees;  // names from an import that matched no member
     std::vector<Checklist> checklists;
+    std::vector<Attachment> attachments;
     CommentPage comments;
     Reactions reactions;
     CardPermissions permissions;

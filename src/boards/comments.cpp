@@ -26,6 +26,7 @@ Comment comment_from(store::Row const& row) {
     c.created_at = row.i64(6);
     c.updated_at = row.i64(7);
     c.deleted_at = row.opt_i64(8);
+    c.imported_author = row.opt_text(9);
     return c;
 }
 
@@ -178,6 +179,7 @@ bj::object to_json(Comment const& c) {
     o["id"] = c.id.value;
     o["card_id"] = c.card.value;
     o["author"] = c.author ? bj::value(to_json(*c.author)) : bj::value(nullptr);
+    o["imported_author"] = json::text_or_null(c.imported_author);
     bool const removed = c.deleted_at.has_value();
     o["deleted"] = removed;
     o["body"] = removed ? bj::value(nullptr) : bj::value(c.body_md);

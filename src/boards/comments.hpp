@@ -26,6 +26,8 @@ struct Comment {
     CommentId id;
     CardId card;
     std::optional<Person> author;
+    // From an import: the author's name where they matched no member (author is then absent).
+    std::optional<std::string> imported_author;
     std::string body_md;    // empty once removed
     std::string body_html;  // empty once removed
     Millis created_at = 0;

@@ -2,13 +2,13 @@
 
 -- name: comment_by_id
 SELECT c.id, c.card_id, c.author_id, m.display_name, c.body_md, c.body_html, c.created_at,
-       c.updated_at, c.deleted_at
+       c.updated_at, c.deleted_at, c.imported_author
 FROM comments c LEFT JOIN members m ON m.id = c.author_id
 WHERE c.id = $1
 
 -- name: comment_page
 SELECT c.id, c.card_id, c.author_id, m.display_name, c.body_md, c.body_html, c.created_at,
-       c.updated_at, c.deleted_at
+       c.updated_at, c.deleted_at, c.imported_author
 FROM comments c LEFT JOIN members m ON m.id = c.author_id
 WHERE c.card_id = $1 AND c.id < $2
 ORDER BY c.id DESC

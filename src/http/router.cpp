@@ -3,6 +3,10 @@
 
 #include <spdlog/spdlog.h>
 
+#include <algorithm>
+
+#include "core/limits.hpp"
+
 namespace village::http {
 
 namespace {
@@ -20,10 +24,43 @@ std::vector<std::string> split_path(std::string_view path) {
     return parts;
 }
 
+bool matches(std::vector<std::string> const& segments, std::vector<std::string> const& parts) {
+    if (segments.size() != parts.size()) return false;
+    for (std::size_t i = 0; i < parts.size(); ++i) {
+        auto const& seg = segments[i];
+        bool const capture = seg.size() > 2 && seg.front() == '{' && seg.back() == '}';
+        if (!capture && seg != parts[i]) return false;
+    }
+    return true;
+}
+
 }  // namespace
 
 void Router::add(Method method, std::string pattern, Handler handler) {
     routes_.push_back(Route{method, split_path(pattern), std::move(handler)});
+}
+
+void Router::allow_body(Method method, std::string const& pattern, std::size_t max_bytes) {
+    auto const segments = split_path(pattern);
+    for (auto& route : routes_) {
+        if (route.method == method && route.segments == segments) route.max_body = max_bytes;
+    }
+}
+
+std::size_t Router::largest_body_limit() const {
+    std::size_t largest = limits::kMaxBodyBytes;
+    for (auto const& route : routes_) largest = std::max(largest, route.max_body);
+    return largest;
+}
+
+std::size_t Router::body_limit(Method method, std::string_view path) const {
+    auto const parts = split_path(path.substr(0, path.find('?')));
+    for (auto const& route : routes_) {
+        if (route.method == method && route.max_body > 0 && matches(route.segments, parts)) {
+            return route.max_body;
+        }
+    }
+    return limits::kMaxBodyBytes;
 }
 
 Response Router::dispatch(Request& request, store::Db& db) const {

@@ -3,9 +3,11 @@
 // whole dispatch can be unit-tested without a socket.
 #pragma once
 
+#include <cstddef>
 #include <functional>
 #include <optional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "http/request.hpp"
@@ -28,6 +30,14 @@ class Router {
     void patch(std::string p, Handler h) { add(Method::patch, std::move(p), std::move(h)); }
     void del(std::string p, Handler h) { add(Method::del, std::move(p), std::move(h)); }
     void use(Middleware middleware) { middleware_.push_back(std::move(middleware)); }
+    // Lets one route take request bodies up to `max_bytes` (e.g. an uploaded export) instead of
+    // limits::kMaxBodyBytes. Call it after adding the route.
+    void allow_body(Method method, std::string const& pattern, std::size_t max_bytes);
+    // The body limit for a request, known from its header alone (before the body is read).
+    [[nodiscard]] std::size_t body_limit(Method method, std::string_view path) const;
+    // The largest limit of any route: what the parser must allow while the header is read,
+    // since it checks Content-Length as soon as it sees it.
+    [[nodiscard]] std::size_t largest_body_limit() const;
     // Answers requests no route matches (e.g. static files); default: 404 in the error shape.
     void fallback(Handler handler) { fallback_ = std::move(handler); }
 
@@ -39,6 +49,7 @@ class Router {
         Method method;
         std::vector<std::string> segments;  // "{name}" segments capture
         Handler handler;
+        std::size_t max_body = 0;  // 0: limits::kMaxBodyBytes
     };
     std::vector<Route> routes_;
     std::vector<Middleware> middleware_;

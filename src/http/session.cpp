@@ -82,7 +82,8 @@ using SharedResponse = bhttp::response<SharedBody>;
 constexpr std::size_t kReadChunk = 8 * 1024;
 // After refusing a request, read (and drop) what the client still sends, so it sees the answer
 // rather than a reset; within these bounds.
-constexpr std::size_t kMaxDrainBytes = 2 * limits::kMaxUploadBytes;
+// What a refused request may still send: twice the largest body any route takes.
+constexpr std::size_t kMaxDrainFactor = 2;
 constexpr std::chrono::seconds kDrainTime{5};
 
 constexpr std::string_view kContentSecurityPolicy =
@@ -231,10 +232,24 @@ awaitable<void> Session::serve() {
 
         bhttp::request_parser<bhttp::string_body> parser;
         parser.header_limit(static_cast<std::uint32_t>(limits::kMaxHeaderBytes));
-        parser.body_limit(limits::kMaxBodyBytes);
+        // A route may take larger bodies (an uploaded export). The parser checks Content-Length
+        // while it reads the header, so it allows the largest; the route's own limit is applied
+        // once the header says which route it is.
+        parser.body_limit(core_.router.largest_body_limit());
         stream_.expires_after(options.request_timeout);
         co_await bhttp::async_read_header(stream_, buffer_, parser,
                                           asio::redirect_error(use_awaitable, ec));
+        std::size_t body_limit = limits::kMaxBodyBytes;
+        if (!ec) {
+            body_limit = core_.router.body_limit(to_method(parser.get().method()),
+                                                 std::string_view(parser.get().target()));
+            auto const length = parser.content_length();
+            if (length && *length > body_limit) {
+                ec = bhttp::error::body_limit;
+            } else {
+                parser.body_limit(body_limit);
+            }
+        }
         if (!ec && !parser.is_done()) {
             auto const expect = parser.get()[bhttp::field::expect];
             if (beast::iequals(expect, "100-continue")) {
@@ -254,8 +269,10 @@ awaitable<void> Session::serve() {
             if (method.empty()) method = "-";
             if (path.empty()) path = "-";
             if (ec == bhttp::error::body_limit) {
-                co_await refuse(error_of(Errc::too_large, "The request body is larger than 1 MiB"),
-                                method, path);
+                co_await refuse(
+                    error_of(Errc::too_large, fmt::format("The request body is larger than {} MiB",
+                                                          body_limit / (1024 * 1024))),
+                    method, path);
             } else if (ec == bhttp::error::header_limit) {
                 co_await refuse(error_of(Errc::too_large, "The request headers are too large", 431),
                                 method, path);
@@ -408,7 +425,9 @@ awaitable<void> Session::refuse(Response response, std::string method, std::stri
     stream_.socket().shutdown(tcp::socket::shutdown_send, ec);
     stream_.expires_after(kDrainTime);
     std::size_t drained = 0;
-    while (!ec && drained < kMaxDrainBytes) {
+    auto const max_drain =
+        kMaxDrainFactor * std::max(limits::kMaxUploadBytes, core_.router.largest_body_limit());
+    while (!ec && drained < max_drain) {
         drained += co_await stream_.async_read_some(buffer_.prepare(64 * 1024),
                                                     asio::redirect_error(use_awaitable, ec));
     }

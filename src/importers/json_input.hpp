@@ -7,13 +7,12 @@
 #include <string>
 #include <string_view>
 
-#include "core/limits.hpp"
 #include "core/result.hpp"
 
 namespace village::importers {
 
 // Exports of big boards run to tens of MB; 64 MiB leaves room above the 50 MB asked for.
-inline constexpr std::size_t kMaxImportBytes = limits::kMaxImportBytes;
+inline constexpr std::size_t kMaxImportBytes = 64 * 1024 * 1024;
 
 // 413 when over kMaxImportBytes, 400 when not JSON (saying where, and whether it is truncated).
 [[nodiscard]] Result<boost::json::value> parse_import_json(std::string_view text);
