@@ -64,6 +64,11 @@ class Export : public ::testing::Test {
     // A board with what only Village has: a member's card and comment, a removed comment, a
     // pinned card, an assignee, a location and times.
     void add_village_things(std::int64_t board) {
+        // The assignee must see the board (an imported board is private to the importer).
+        auto role = admin.put("/api/v1/boards/" + std::to_string(board) + "/members/" +
+                                  std::to_string(people.trainer.value),
+                              bj::object{{"role", "member"}});
+        ASSERT_EQ(role.status, 200) << role.body;
         auto doc = json_of(admin.get("/api/v1/boards/" + std::to_string(board)), 200);
         auto const list = doc.at("lists").at(0).at("id").as_int64();
         auto card =
