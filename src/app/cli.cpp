@@ -5,6 +5,7 @@
 #include "store/migrate_data.hpp"
 
 #include <fmt/format.h>
+#include <spdlog/sinks/stdout_color_sinks.h>
 #include <spdlog/spdlog.h>
 
 #include <CLI/CLI.hpp>
@@ -187,6 +188,10 @@ int run_cli(int argc, char** argv) {
     auto open_database = [&flags, &user_app]() -> store::Database& {
         if (!user_app) {
             auto const config = resolve_config(flags);
+            // These commands print their results (e.g. `village export board 3 > board.json`):
+            // log lines go to stderr so they never mix into the output.
+            spdlog::set_default_logger(std::make_shared<spdlog::logger>(
+                "village", std::make_shared<spdlog::sinks::stderr_color_sink_mt>()));
             set_up_logging(config);
             user_app = create_app(config);
         }
