@@ -1,6 +1,8 @@
 // Assembling and running one village process; see app.hpp.
 #include "app/app.hpp"
 
+#include "mail/digests.hpp"
+
 #include <spdlog/spdlog.h>
 
 #include <filesystem>
@@ -92,6 +94,11 @@ Result<std::uint16_t> App::start(bool handle_signals) {
         config_.port = port;
         mail_worker_ = std::make_unique<mail::Worker>(*database_, config_,
                                                       mail::transport_from(config_));
+        // Digests: members whose digest is due, claimed one at a time by one process.
+        auto digests = [this](store::Db& db) {
+            (void)mail::digests::run_due(db, mail::sender_from(config_));
+        };
+        mail_worker_->add_job(digests);
         mail_worker_->start();
         return port;
     } catch (std::system_error const& e) {
