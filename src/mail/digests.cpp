@@ -123,8 +123,8 @@ bool handle(store::Tx& tx, Sender const& sender, store::Row const& due, Millis n
         tx.exec(sql::set_schedule, member_id, next, last);
         return false;
     }
-    if (notifications::is_quiet(tx, member_id, now)) {
-        tx.exec(sql::set_schedule, member_id, now + kQuietRetryMs, last);
+    if (auto const until = notifications::quiet_until(tx, member_id, now); until > now) {
+        tx.exec(sql::set_schedule, member_id, until, last);  // waits for their quiet hours to end
         return false;
     }
     auto const member = accounts::members::find(tx, member_id);

@@ -15,7 +15,6 @@
 namespace village::mail::digests {
 
 inline constexpr Millis kDayMs = 24LL * 60 * 60 * 1000;
-inline constexpr Millis kQuietRetryMs = 15 * 60 * 1000;  // during quiet hours, look again then
 
 // The first moment after `after` that is `minute` minutes past local midnight in `zone`
 // (weekly: on a Monday). An unknown zone counts as UTC.

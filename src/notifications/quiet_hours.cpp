@@ -101,6 +101,19 @@ bool is_quiet(store::Sql& sql, MemberId member, Millis at) {
     return quiet && is_quiet(*quiet, at);
 }
 
+Millis quiet_until(store::Sql& sql, MemberId member, Millis at) {
+    auto quiet = quiet_hours_of(sql, member);
+    if (!quiet || !is_quiet(*quiet, at)) return at;
+    // Quiet hours begin and end on whole minutes (every zone's offset is whole minutes), so a
+    // minute-by-minute walk finds the end exactly; it runs only for a member who is quiet now.
+    constexpr Millis kMinute = 60'000;
+    Millis const limit = at + 8 * 24 * 60 * kMinute;
+    for (Millis t = (at / kMinute + 1) * kMinute; t < limit; t += kMinute) {
+        if (!is_quiet(*quiet, t)) return t;
+    }
+    return limit;
+}
+
 Result<QuietHours> parse_quiet_hours(std::string_view body) {
     auto in = json::parse_object(body);
     if (!in) return fail(in.error());

@@ -22,6 +22,10 @@ namespace village::notifications {
 // For the notification fan-out, the live hub and the mail worker: may an alert reach `member`
 // at `at`? False for members without quiet hours.
 [[nodiscard]] bool is_quiet(store::Sql& sql, MemberId member, Millis at);
+// When what waits for the member's quiet hours may go: `at` when they are not quiet then, else
+// the first whole minute after it that is not quiet (at most 8 days on: a member with every day
+// off is looked at again then).
+[[nodiscard]] Millis quiet_until(store::Sql& sql, MemberId member, Millis at);
 
 [[nodiscard]] bool valid_time_zone(std::string_view name);
 
