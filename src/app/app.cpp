@@ -2,6 +2,7 @@
 #include "app/app.hpp"
 
 #include "mail/digests.hpp"
+#include "mail/immediate.hpp"
 
 #include <spdlog/spdlog.h>
 
@@ -65,6 +66,7 @@ App::App(Config config, std::unique_ptr<store::Database> database, http::StaticF
     boards_.add_to(router_);
     notifications::add_routes(router_);
     notifications::install();  // follows, notifications and the feed hear of every activity
+    mail::immediate::install();  // after notifications: a notification may owe a mail
     mail_.add_to(router_);
     for (auto& path : mail::MailRoutes::csrf_exempt_paths()) accounts_.exempt_from_csrf(path);
     importers::add_routes(router_);
@@ -99,6 +101,10 @@ Result<std::uint16_t> App::start(bool handle_signals) {
             (void)mail::digests::run_due(db, mail::sender_from(config_));
         };
         mail_worker_->add_job(digests);
+        // Notification mail for members who chose "immediately", once its window has ended.
+        mail_worker_->add_job([this](store::Db& db) {
+            (void)mail::immediate::run_due(db, mail::sender_from(config_));
+        });
         mail_worker_->start();
         return port;
     } catch (std::system_error const& e) {

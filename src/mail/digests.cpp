@@ -30,7 +30,7 @@ date::time_zone const* zone_or_utc(std::string const& name) {
 }
 
 std::string card_link(Sender const& sender, std::int64_t board, std::int64_t card) {
-    return fmt::format("{}/boards/{}/cards/{}", sender.base_url, board, card);
+    return templates::card_link(sender.base_url, board, card);
 }
 
 std::string when_text(Millis at, date::time_zone const* zone) {
@@ -42,14 +42,6 @@ std::string describe(std::string const& type) {
     if (type == "card.created") return "New card";
     if (type == "comment.added") return "New comment";
     return "Update";
-}
-
-std::string describe_notification(std::string const& kind) {
-    if (kind == "mention") return "You were mentioned";
-    if (kind == "reply") return "A reply to you";
-    if (kind == "assigned") return "Assigned to you";
-    if (kind == "comment") return "New comment";
-    return "New card";
 }
 
 struct Gathered {
@@ -76,7 +68,7 @@ Gathered gather(store::Tx& tx, Sender const& sender, accounts::Member const& mem
         auto const board = row.i64(1);
         if (row.is_null(1) || !visible.visible(BoardId{board})) continue;
         notices.items.push_back(
-            {fmt::format("{}: {}", describe_notification(row.text(0)), row.text(3)),
+            {fmt::format("{}: {}", templates::notification_heading(row.text(0)), row.text(3)),
              row.text(5).empty() ? row.text(4)
                                  : fmt::format("{} · by {}", row.text(4), row.text(5)),
              card_link(sender, board, row.i64(2))});

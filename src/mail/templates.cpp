@@ -109,13 +109,18 @@ Content invitation(std::string_view base_url, std::string_view invitee_name,
     return c;
 }
 
-Content digest(std::string_view base_url, std::string_view name, std::string_view period,
-               std::vector<DigestSection> const& sections, std::string_view unsubscribe_link) {
+namespace {
+
+// The body shared by digests and notification mails: a greeting, each section with items, a
+// button to Village and a way to stop these mails.
+Content listing(std::string subject, std::string_view base_url, std::string_view name,
+                std::string_view intro, std::vector<DigestSection> const& sections,
+                std::string_view unsubscribe_link) {
     Content c;
-    c.subject = fmt::format("Your {} Village digest", period);
-    std::string text = fmt::format("Hello {},\n\nHere is what is new for you on Village.\n", name);
-    std::string html = fmt::format("<p>Hello {},</p><p>Here is what is new for you on Village.</p>",
-                                   escape_html(name));
+    c.subject = std::move(subject);
+    std::string text = fmt::format("Hello {},\n\n{}\n", name, intro);
+    std::string html =
+        fmt::format("<p>Hello {},</p><p>{}</p>", escape_html(name), escape_html(intro));
     for (auto const& section : sections) {
         if (section.items.empty()) continue;
         text +=
@@ -144,6 +149,38 @@ Content digest(std::string_view base_url, std::string_view name, std::string_vie
                   fmt::format(" · <a href=\"{}\" style=\"color:#52606d\">Stop these mails</a>",
                               escape_html(unsubscribe_link)));
     return c;
+}
+
+}  // namespace
+
+std::string notification_heading(std::string_view kind) {
+    if (kind == "mention") return "You were mentioned";
+    if (kind == "reply") return "A reply to you";
+    if (kind == "assigned") return "Assigned to you";
+    if (kind == "comment") return "New comment";
+    if (kind == "announcement") return "Announcement";
+    return "New card";
+}
+
+std::string card_link(std::string_view base_url, std::int64_t board, std::int64_t card) {
+    return fmt::format("{}/boards/{}/cards/{}", base_url, board, card);
+}
+
+Content digest(std::string_view base_url, std::string_view name, std::string_view period,
+               std::vector<DigestSection> const& sections, std::string_view unsubscribe_link) {
+    return listing(fmt::format("Your {} Village digest", period), base_url, name,
+                   "Here is what is new for you on Village.", sections, unsubscribe_link);
+}
+
+Content notices(std::string_view base_url, std::string_view name,
+                std::vector<DigestItem> const& items, std::string_view unsubscribe_link) {
+    auto subject = items.size() == 1
+                       ? items.front().title
+                       : fmt::format("{} new notifications on Village", items.size());
+    return listing(std::move(subject), base_url, name,
+                   items.size() == 1 ? "This just happened on Village."
+                                     : "These just happened on Village.",
+                   {DigestSection{"For you", items}}, unsubscribe_link);
 }
 
 }  // namespace village::mail::templates

@@ -2,6 +2,7 @@
 // configured base URL); every mail ends with a link to the member's mail settings.
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -24,6 +25,13 @@ namespace village::mail::templates {
                                  std::string_view inviter_name, std::string_view link,
                                  Millis expires_at);
 
+// What a notification of `kind` ("mention", "reply", …) is, for a person: "You were mentioned".
+[[nodiscard]] std::string notification_heading(std::string_view kind);
+
+// The absolute link to a card.
+[[nodiscard]] std::string card_link(std::string_view base_url, std::int64_t board,
+                                    std::int64_t card);
+
 // One line of a digest: what happened, where, and a link to it.
 struct DigestItem {
     std::string title;   // "New card: Neonatal teaching day"
@@ -40,5 +48,11 @@ struct DigestSection {
 [[nodiscard]] Content digest(std::string_view base_url, std::string_view name,
                              std::string_view period, std::vector<DigestSection> const& sections,
                              std::string_view unsubscribe_link);
+
+// A notification mail for a member who chose "immediately": one or several notifications
+// gathered over a short window. One item: its title is the subject.
+[[nodiscard]] Content notices(std::string_view base_url, std::string_view name,
+                              std::vector<DigestItem> const& items,
+                              std::string_view unsubscribe_link);
 
 }  // namespace village::mail::templates

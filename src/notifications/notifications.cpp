@@ -1,8 +1,10 @@
 // Notifications: recording, listing and marking read; see notifications.hpp.
 #include "notifications/notifications.hpp"
 
+#include <algorithm>
 #include <boost/json.hpp>
 #include <limits>
+#include <mutex>
 
 #include "core/json.hpp"
 #include "notifications/notifications_sql.hpp"
@@ -14,6 +16,17 @@ namespace village::notifications {
 namespace bj = boost::json;
 
 namespace {
+
+std::mutex listeners_mutex;
+std::vector<Recorder>& listeners() {
+    static std::vector<Recorder> all;
+    return all;
+}
+
+std::vector<Recorder> current_listeners() {
+    std::lock_guard lock(listeners_mutex);
+    return listeners();
+}
 
 Notification notification_from(store::Row const& row) {
     Notification n;
@@ -44,8 +57,17 @@ bool shown(Notification const& n, BoardVisibility& boards) {
 void notify(store::Tx& tx, MemberId member, Kind kind, Cause const& cause) {
     if (cause.actor && *cause.actor == member) return;  // never for one's own action
     bool const push = !is_quiet(tx, member, cause.at);
-    tx.exec(sql::insert_notification, member, cause.activity, kind_name(kind), cause.board,
-            cause.card, cause.comment, cause.actor, cause.at, push);
+    auto const inserted =
+        tx.exec(sql::insert_notification, member, cause.activity, kind_name(kind), cause.board,
+                cause.card, cause.comment, cause.actor, cause.at, push);
+    if (inserted == 0) return;  // already told of this activity
+    for (auto recorder : current_listeners()) recorder(tx, member, cause);
+}
+
+void listen(Recorder recorder) {
+    std::lock_guard lock(listeners_mutex);
+    auto& all = listeners();
+    if (std::find(all.begin(), all.end(), recorder) == all.end()) all.push_back(recorder);
 }
 
 std::optional<Actor> member_actor(store::Sql& sql, MemberId member) {

@@ -29,8 +29,15 @@ struct Cause {
     std::optional<CommentId> comment;
 };
 
-// Records one notification (once per member and activity), with push = not quiet at `cause.at`.
+// Records one notification (once per member and activity), with push = not quiet at `cause.at`,
+// then tells every listener, in the same transaction.
 void notify(store::Tx& tx, MemberId member, Kind kind, Cause const& cause);
+
+// A module that acts on each notification as it is recorded, inside its transaction (mail's
+// immediate notices). Listeners register at start-up; notifications knows none of them, so
+// there is no dependency cycle. Idempotent: the same function twice is one listener.
+using Recorder = void (*)(store::Tx& tx, MemberId member, Cause const& cause);
+void listen(Recorder recorder);
 
 // The member as the permission rules see them; nullopt when absent or deactivated.
 [[nodiscard]] std::optional<Actor> member_actor(store::Sql& sql, MemberId member);
