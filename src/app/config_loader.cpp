@@ -53,7 +53,7 @@ Result<void> set_int(Field& field, std::string_view text) {
 constexpr std::array<std::string_view, 7> kLogLevels = {"trace", "debug",    "info", "warn",
                                                         "error", "critical", "off"};
 
-std::array<Setting, 19> const kSettings = {{
+std::array<Setting, 20> const kSettings = {{
     {"data_dir", "VILLAGE_DATA_DIR", "--data-dir", "PATH",
      "Folder for the SQLite database and uploaded files", SettingKind::text,
      [](Config& c, std::string_view t) -> Result<void> {
@@ -180,6 +180,15 @@ std::array<Setting, 19> const kSettings = {{
          return {};
      },
      [](Config const& c) { return std::string(c.smtp_password.empty() ? "" : "(set)"); }},
+    {"smtp_ca_file", "VILLAGE_SMTP_CA_FILE", "--smtp-ca-file", "FILE",
+     "PEM certificates to trust for the SMTP server's TLS (e.g. a private CA); empty: the "
+     "system's",
+     SettingKind::text,
+     [](Config& c, std::string_view t) -> Result<void> {
+         c.smtp_ca_file = std::string(t);
+         return {};
+     },
+     [](Config const& c) { return c.smtp_ca_file; }},
     {"mail_from", "VILLAGE_MAIL_FROM", "--mail-from", "ADDRESS",
      "Sender of every mail, e.g. \"Village <village@example.org>\"; empty: village@ the base "
      "URL's host",

@@ -27,6 +27,7 @@ struct Config {
     std::string smtp_security = "starttls";  // "starttls", "tls" (implicit, smtps) or "none"
     std::string smtp_user;
     std::string smtp_password;
+    std::string smtp_ca_file;  // certificates to trust for the SMTP server; empty: the system's
     std::string mail_from;        // empty: "Village <village@HOST>", HOST from the base URL
     int mail_retry_seconds = 30;  // first retry after a failed send; doubles up to an hour
 

@@ -65,6 +65,11 @@ Result<void> SmtpTransport::deliver(Queued const& mail) {
     curl_easy_setopt(c, CURLOPT_TIMEOUT, kTransferTimeoutSeconds);
     curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
     if (settings_.security == "starttls") curl_easy_setopt(c, CURLOPT_USE_SSL, CURLUSESSL_ALL);
+    // The server's certificate is always verified (libcurl's default); this only says whom to
+    // trust besides, or instead of, the system's certificates.
+    if (!settings_.ca_file.empty()) {
+        curl_easy_setopt(c, CURLOPT_CAINFO, settings_.ca_file.c_str());
+    }
     if (!settings_.user.empty()) {
         curl_easy_setopt(c, CURLOPT_USERNAME, settings_.user.c_str());
         curl_easy_setopt(c, CURLOPT_PASSWORD, settings_.password.c_str());
@@ -122,7 +127,8 @@ std::unique_ptr<Transport> transport_from(Config const& config) {
     }
     SmtpSettings settings{config.smtp_host,     config.smtp_port,
                           config.smtp_security, config.smtp_user,
-                          config.smtp_password, parse_address(config.effective_mail_from()).email};
+                          config.smtp_password, parse_address(config.effective_mail_from()).email,
+                          config.smtp_ca_file};
     return std::make_unique<SmtpTransport>(std::move(settings));
 }
 

@@ -26,6 +26,7 @@ struct SmtpSettings {
     std::string user;
     std::string password;
     std::string from;  // the envelope sender (bare address)
+    std::string ca_file;  // PEM certificates to trust; empty: the system's
 };
 
 class SmtpTransport : public Transport {

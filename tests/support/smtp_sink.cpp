@@ -57,13 +57,28 @@ std::string ReceivedMail::raw_header(std::string const& name) const {
     return {};
 }
 
-SmtpSink::SmtpSink() {
+SmtpSink::SmtpSink(Security security) : security_(security) {
     auto pattern = (std::filesystem::temp_directory_path() / "village-smtp-XXXXXX").string();
     if (::mkdtemp(pattern.data()) == nullptr) {
         throw std::system_error(errno, std::generic_category(), "mkdtemp");
     }
     dir_ = pattern;
     port_ = free_port();
+    if (security_ != Security::none) {
+        ChildProcess openssl({"/usr/bin/openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes",
+                              "-keyout", (dir_ / "key.pem").string(), "-out",
+                              certificate().string(), "-days", "2", "-subj", "/CN=127.0.0.1",
+                              "-addext", "subjectAltName=IP:127.0.0.1"},
+                             {}, (dir_ / "openssl.log").string());
+        auto const deadline = std::chrono::steady_clock::now() + std::chrono::seconds(30);
+        while (openssl.running() && std::chrono::steady_clock::now() < deadline) {
+            std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        }
+        if (openssl.stop() != 0 || !std::filesystem::exists(certificate())) {
+            throw std::runtime_error("openssl could not make the sink's certificate: " +
+                                     read_text(dir_ / "openssl.log"));
+        }
+    }
     start();
 }
 
@@ -75,10 +90,17 @@ SmtpSink::~SmtpSink() {
 
 void SmtpSink::start() {
     if (process_ && process_->running()) return;
+    std::vector<std::string> args{"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l",
+                                  "127.0.0.1:" + std::to_string(port_)};
+    auto const key = (dir_ / "key.pem").string();
+    if (security_ == Security::starttls) {
+        args.insert(args.end(), {"--tlscert", certificate().string(), "--tlskey", key});
+    } else if (security_ == Security::implicit_tls) {
+        args.insert(args.end(), {"--smtpscert", certificate().string(), "--smtpskey", key});
+    }
+    args.insert(args.end(), {"-c", "smtp_sink.Sink", (dir_ / "inbox").string()});
     process_ = std::make_unique<ChildProcess>(
-        std::vector<std::string>{"/usr/bin/python3", "-m", "aiosmtpd", "-n", "-l",
-                                 "127.0.0.1:" + std::to_string(port_), "-c", "smtp_sink.Sink",
-                                 (dir_ / "inbox").string()},
+        std::move(args),
         std::map<std::string, std::string>{{"PYTHONPATH", VILLAGE_TEST_SUPPORT_DIR}},
         (dir_ / "sink.log").string());
     if (!wait_for_port(port_, std::chrono::seconds(20))) {

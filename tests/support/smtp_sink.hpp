@@ -32,9 +32,16 @@ struct ReceivedMail {
 
 class SmtpSink {
   public:
-    SmtpSink();  // starts it on a free port
+    // How the sink talks: plain SMTP; STARTTLS required before any mail (aiosmtpd's
+    // require_starttls); or TLS from the first byte (SMTPS). For the TLS modes a self-signed
+    // certificate for 127.0.0.1 is made with openssl when the sink is created.
+    enum class Security { none, starttls, implicit_tls };
+
+    explicit SmtpSink(Security security = Security::none);  // starts it on a free port
     ~SmtpSink();
     [[nodiscard]] std::uint16_t port() const { return port_; }
+    // The PEM certificate the sink presents (TLS modes only), for the client to trust.
+    [[nodiscard]] std::filesystem::path certificate() const { return dir_ / "cert.pem"; }
     // Stops the server (mails already received stay readable); start() brings it back on the
     // same port.
     void stop();
@@ -47,6 +54,7 @@ class SmtpSink {
 
   private:
     std::filesystem::path dir_;
+    Security security_;
     std::uint16_t port_ = 0;
     std::unique_ptr<ChildProcess> process_;
 };
