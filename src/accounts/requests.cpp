@@ -46,6 +46,16 @@ Result<std::string> required_password(bj::object const& in, std::string_view key
     return **password;
 }
 
+// A field a new person may leave out, as a Patch (present when given).
+Result<json::Patch<std::string>> optional_field(bj::object const& in, std::string_view key,
+                                                std::size_t max_chars) {
+    auto text = json::optional_text(in, key, max_chars);
+    if (!text) return fail(text.error());
+    return json::Patch<std::string>{text->has_value(), *text};
+}
+
+}  // namespace
+
 Result<std::optional<Role>> role_field(bj::object const& in) {
     auto text = json::optional_text(in, "role", 20);
     if (!text) return fail(text.error());
@@ -58,7 +68,33 @@ Result<std::optional<Role>> role_field(bj::object const& in) {
     return std::optional<Role>(*role);
 }
 
-}  // namespace
+Result<ProfileFields> profile_fields(bj::object const& in, Form form) {
+    ProfileFields out;
+    if (form == Form::create) {
+        auto name = json::required_text(in, "display_name", limits::kMaxNameChars);
+        if (!name) return fail(name.error());
+        out.display_name = *name;
+    } else {
+        auto name = json::patch_text(in, "display_name", limits::kMaxNameChars, false);
+        if (!name) return fail(name.error());
+        out.display_name = name->value;
+    }
+    auto field = [&](std::string_view key) {
+        return form == Form::create ? optional_field(in, key, limits::kMaxShortTextChars)
+                                    : json::patch_text(in, key, limits::kMaxShortTextChars);
+    };
+    auto grade = field("grade");
+    if (!grade) return fail(grade.error());
+    out.grade = *grade;
+    auto site = field("site");
+    if (!site) return fail(site.error());
+    out.site = *site;
+    auto interests = json::optional_text_list(in, "interests", limits::kMaxInterests,
+                                              limits::kMaxShortTextChars);
+    if (!interests) return fail(interests.error());
+    out.interests = *interests;
+    return out;
+}
 
 Result<sessions::Credentials> credentials(std::string_view body) {
     auto in = json::parse_object(body);
@@ -91,22 +127,15 @@ Result<NewMember> new_member(std::string_view body) {
     auto email = json::required_text(*in, "email", limits::kMaxEmailChars);
     if (!email) return fail(email.error());
     out.email = *email;
-    auto name = json::required_text(*in, "display_name", limits::kMaxNameChars);
-    if (!name) return fail(name.error());
-    out.display_name = *name;
+    auto fields = profile_fields(*in, Form::create);
+    if (!fields) return fail(fields.error());
+    out.display_name = *fields->display_name;
     auto role = role_field(*in);
     if (!role) return fail(role.error());
     out.role = role->value_or(Role::trainee);
-    auto grade = json::optional_text(*in, "grade", limits::kMaxShortTextChars);
-    if (!grade) return fail(grade.error());
-    out.grade = *grade;
-    auto site = json::optional_text(*in, "site", limits::kMaxShortTextChars);
-    if (!site) return fail(site.error());
-    out.site = *site;
-    auto interests = json::optional_text_list(*in, "interests", limits::kMaxInterests,
-                                              limits::kMaxShortTextChars);
-    if (!interests) return fail(interests.error());
-    out.interests = interests->value_or(std::vector<std::string>{});
+    out.grade = fields->grade.value;
+    out.site = fields->site.value;
+    out.interests = fields->interests.value_or(std::vector<std::string>{});
     auto password = password_field(*in, "password");
     if (!password) return fail(password.error());
     out.password = *password;
@@ -123,19 +152,12 @@ Result<ProfilePatch> profile_patch(std::string_view body) {
         }
     }
     ProfilePatch out;
-    auto name = json::patch_text(*in, "display_name", limits::kMaxNameChars, false);
-    if (!name) return fail(name.error());
-    out.display_name = name->value;
-    auto grade = json::patch_text(*in, "grade", limits::kMaxShortTextChars);
-    if (!grade) return fail(grade.error());
-    out.grade = *grade;
-    auto site = json::patch_text(*in, "site", limits::kMaxShortTextChars);
-    if (!site) return fail(site.error());
-    out.site = *site;
-    auto interests = json::optional_text_list(*in, "interests", limits::kMaxInterests,
-                                              limits::kMaxShortTextChars);
-    if (!interests) return fail(interests.error());
-    out.interests = *interests;
+    auto fields = profile_fields(*in, Form::patch);
+    if (!fields) return fail(fields.error());
+    out.display_name = fields->display_name;
+    out.grade = fields->grade;
+    out.site = fields->site;
+    out.interests = fields->interests;
     auto password = password_field(*in, "password");
     if (!password) return fail(password.error());
     out.password = *password;
@@ -149,19 +171,12 @@ Result<AdminMemberPatch> admin_member_patch(std::string_view body) {
     auto in = json::parse_object(body);
     if (!in) return fail(in.error());
     AdminMemberPatch out;
-    auto name = json::patch_text(*in, "display_name", limits::kMaxNameChars, false);
-    if (!name) return fail(name.error());
-    out.display_name = name->value;
-    auto grade = json::patch_text(*in, "grade", limits::kMaxShortTextChars);
-    if (!grade) return fail(grade.error());
-    out.grade = *grade;
-    auto site = json::patch_text(*in, "site", limits::kMaxShortTextChars);
-    if (!site) return fail(site.error());
-    out.site = *site;
-    auto interests = json::optional_text_list(*in, "interests", limits::kMaxInterests,
-                                              limits::kMaxShortTextChars);
-    if (!interests) return fail(interests.error());
-    out.interests = *interests;
+    auto fields = profile_fields(*in, Form::patch);
+    if (!fields) return fail(fields.error());
+    out.display_name = fields->display_name;
+    out.grade = fields->grade;
+    out.site = fields->site;
+    out.interests = fields->interests;
     auto role = role_field(*in);
     if (!role) return fail(role.error());
     out.role = *role;

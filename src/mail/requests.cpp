@@ -3,6 +3,7 @@
 
 #include <fmt/format.h>
 
+#include "accounts/requests.hpp"
 #include "core/json.hpp"
 #include "core/limits.hpp"
 #include "core/text.hpp"
@@ -35,24 +36,15 @@ Result<invitations::NewInvitation> new_invitation(std::string const& body) {
     auto email = json::required_text(*in, "email", limits::kMaxEmailChars);
     if (!email) return fail(email.error());
     out.email = *email;
-    auto name = json::required_text(*in, "display_name", limits::kMaxNameChars);
-    if (!name) return fail(name.error());
-    out.display_name = *name;
-    auto role = json::optional_text(*in, "role", 20);
+    // The same fields, limits and messages as a member an admin adds directly.
+    auto fields = accounts::requests::profile_fields(*in, accounts::requests::Form::create);
+    if (!fields) return fail(fields.error());
+    out.display_name = *fields->display_name;
+    auto role = accounts::requests::role_field(*in);
     if (!role) return fail(role.error());
-    if (*role) {
-        auto parsed = parse_role(**role);
-        if (!parsed) {
-            return fail(Errc::bad_request, "role must be admin, trainer, trainee or guest", "role");
-        }
-        out.role = *parsed;
-    }
-    auto grade = json::optional_text(*in, "grade", limits::kMaxShortTextChars);
-    if (!grade) return fail(grade.error());
-    out.grade = *grade;
-    auto site = json::optional_text(*in, "site", limits::kMaxShortTextChars);
-    if (!site) return fail(site.error());
-    out.site = *site;
+    out.role = role->value_or(Role::trainee);
+    out.grade = fields->grade.value;
+    out.site = fields->site.value;
     auto groups = json::optional_ids(*in, "group_ids");
     if (!groups) return fail(groups.error());
     if (*groups) {
@@ -84,16 +76,12 @@ Result<invitations::Acceptance> acceptance(std::string const& body) {
     auto token = json::required_text(*in, "token", kMaxTokenChars);
     if (!token) return fail(token.error());
     out.token = *token;
-    auto name = json::optional_text(*in, "display_name", limits::kMaxNameChars);
-    if (!name) return fail(name.error());
-    out.display_name = *name;
-    auto grade = json::patch_text(*in, "grade", limits::kMaxShortTextChars);
-    if (!grade) return fail(grade.error());
-    out.grade = *grade;
-    auto interests = json::optional_text_list(*in, "interests", limits::kMaxInterests,
-                                              limits::kMaxShortTextChars);
-    if (!interests) return fail(interests.error());
-    out.interests = interests->value_or(std::vector<std::string>{});
+    // Read as a member's own profile change; accepting sets only the name, grade and interests.
+    auto fields = accounts::requests::profile_fields(*in, accounts::requests::Form::patch);
+    if (!fields) return fail(fields.error());
+    out.display_name = fields->display_name;
+    out.grade = fields->grade;
+    out.interests = fields->interests.value_or(std::vector<std::string>{});
     return out;
 }
 
