@@ -219,6 +219,8 @@ Response csrf_failed() {
     return http::json_response(boost::json::object{{"error", std::move(inner)}}, 403);
 }
 
+}  // namespace
+
 // "Bearer <token>" → the token; any other Authorization header still counts as a (bad) token,
 // so a request that meant to use one never falls back to a cookie.
 std::optional<std::string_view> bearer_of(Request const& req) {
@@ -232,8 +234,6 @@ std::optional<std::string_view> bearer_of(Request const& req) {
     }
     return std::string_view{};
 }
-
-}  // namespace
 
 sessions::Client client_of(Request const& req) {
     return sessions::Client{req.remote_address, std::string(req.header("user-agent").value_or("")),

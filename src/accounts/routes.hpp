@@ -1,6 +1,7 @@
 // The accounts module's HTTP face: its routes and the authentication middleware.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,10 @@ namespace village::accounts {
 
 // The session cookie's name; its value is a random token whose hash names the session.
 inline constexpr std::string_view kSessionCookie = "village_session";
+
+// The token of an `Authorization: Bearer …` header; empty when another scheme is sent (which
+// then counts as a wrong token), nullopt when there is no such header.
+[[nodiscard]] std::optional<std::string_view> bearer_of(http::Request const& req);
 
 class AccountsRoutes {
   public:

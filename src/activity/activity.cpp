@@ -44,6 +44,7 @@ ActivityId record(store::Tx& tx, Actor const& actor, Event const& event) {
     ActivityId const id{row->i64(0)};
     Recorded const recorded{id, at, actor, event};
     for (auto subscriber : current_subscribers()) subscriber(tx, recorded);
+    tx.notify(kChannel, std::to_string(id.value));
     return id;
 }
 

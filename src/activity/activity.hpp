@@ -36,9 +36,14 @@ struct Entry {
     boost::json::object data;
 };
 
+// The channel on which each recorded activity's id is announced once its transaction commits
+// (Tx::notify): the live hub, in this process and in every other on the same database, listens.
+inline constexpr char const* kChannel = "village_activity";
+
 // Appends the event; when it concerns a board, also bumps the board's version (its ETag). Then
 // runs every subscriber in the same transaction, so what they write (notifications, the feed)
-// commits or rolls back with the change.
+// commits or rolls back with the change. Once the transaction commits, its id is announced on
+// kChannel.
 ActivityId record(store::Tx& tx, Actor const& actor, Event const& event);
 
 // A module that must act on activities inside their transaction (notifications, the personal

@@ -5,6 +5,7 @@
 #include "mail/immediate.hpp"
 
 #include <spdlog/spdlog.h>
+#include <sys/resource.h>
 
 #include <filesystem>
 #include <system_error>
@@ -56,9 +57,11 @@ App::App(Config config, std::unique_ptr<store::Database> database, http::StaticF
     : config_(std::move(config)),
       database_(std::move(database)),
       web_(std::move(web)),
+      hub_(std::make_unique<live::Hub>(*database_)),
       accounts_(config_),
       boards_(config_),
-      mail_(config_) {
+      mail_(config_),
+      live_(config_, *hub_) {
     // The route table: middleware first, then one module after another.
     router_.use(accounts_.authenticate());
     add_health_route(router_);
@@ -70,6 +73,7 @@ App::App(Config config, std::unique_ptr<store::Database> database, http::StaticF
     mail_.add_to(router_);
     for (auto& path : mail::MailRoutes::csrf_exempt_paths()) accounts_.exempt_from_csrf(path);
     importers::add_routes(router_);
+    live_.add_to(router_);
     // Whatever no route answers: the web app's files, and its index.html for its own routes.
     router_.fallback([this](http::Request& request, store::Db&) { return web_.serve(request); });
 }
@@ -78,8 +82,26 @@ App::~App() {
     stop();
 }
 
+namespace {
+
+// Every live socket holds a descriptor: take all the system allows (the soft limit is often
+// 1024 while the hard one is far higher).
+void raise_descriptor_limit() {
+    rlimit limit{};
+    if (getrlimit(RLIMIT_NOFILE, &limit) != 0 || limit.rlim_cur >= limit.rlim_max) return;
+    auto const before = limit.rlim_cur;
+    limit.rlim_cur = limit.rlim_max;
+    if (setrlimit(RLIMIT_NOFILE, &limit) == 0) {
+        spdlog::debug("open files limit raised from {} to {}", before, limit.rlim_cur);
+    }
+}
+
+}  // namespace
+
 Result<std::uint16_t> App::start(bool handle_signals) {
     if (server_) return server_->port();
+    raise_descriptor_limit();
+    hub_->start();
     http::ServerOptions options;
     options.listen = config_.listen;
     options.port = config_.port;
@@ -122,7 +144,8 @@ void App::wait() {
 
 void App::stop() {
     std::lock_guard lock(stop_mutex_);
-    if (server_) server_->stop();
+    if (server_) server_->stop();  // closes the live sockets with a close frame
+    hub_->stop();
     if (mail_worker_) mail_worker_->stop();  // before the database closes
     if (!closed_) {
         closed_ = true;

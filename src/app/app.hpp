@@ -15,6 +15,8 @@
 #include "http/static_files.hpp"
 #include "mail/routes.hpp"
 #include "mail/worker.hpp"
+#include "live/hub.hpp"
+#include "live/routes.hpp"
 #include "store/database.hpp"
 
 namespace village::app {
@@ -41,6 +43,7 @@ class App {
     [[nodiscard]] store::Database& database() { return *database_; }
     // Routes may be added before start().
     [[nodiscard]] http::Router& router() { return router_; }
+    [[nodiscard]] live::Hub& hub() { return *hub_; }
 
   private:
     App(Config config, std::unique_ptr<store::Database> database, http::StaticFiles web);
@@ -49,10 +52,12 @@ class App {
     Config config_;  // the routes keep references to it: App never moves
     std::unique_ptr<store::Database> database_;
     http::StaticFiles web_;
+    std::unique_ptr<live::Hub> hub_;  // before the routes and server that use it
     http::Router router_;
     accounts::AccountsRoutes accounts_;
     boards::BoardsRoutes boards_;
     mail::MailRoutes mail_;
+    live::LiveRoutes live_;
     std::unique_ptr<http::Server> server_;
     std::unique_ptr<mail::Worker> mail_worker_;  // runs while the server does
     std::mutex stop_mutex_;

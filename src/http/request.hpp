@@ -30,6 +30,8 @@ struct Request {
     std::vector<std::pair<std::string, std::string>> headers;  // names lower-cased
     std::vector<std::pair<std::string, std::string>> query_params;
     std::vector<std::pair<std::string, std::string>> path_params;  // filled by the router
+    // The client asks to upgrade the connection to a WebSocket (Response::upgrade accepts).
+    bool websocket_upgrade = false;
 
     // Filled by authentication before the handler runs.
     Actor actor;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "core/result.hpp"
+#include "http/websocket.hpp"
 
 namespace village::http {
 
@@ -27,6 +28,9 @@ struct Response {
     // when not empty, `body` is not used.
     std::vector<SharedBytes> shared_body;
     std::vector<std::pair<std::string, std::string>> headers;  // extra: Set-Cookie, ETag, …
+    // Set on an answer to a WebSocket upgrade request to accept it: the server completes the
+    // handshake (status and body are then unused) and hands the socket to this handler.
+    std::shared_ptr<SocketHandler> upgrade;
 
     [[nodiscard]] std::size_t body_size() const;
 

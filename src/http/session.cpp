@@ -19,6 +19,7 @@
 #include <boost/beast/http/read.hpp>
 #include <boost/beast/http/string_body.hpp>
 #include <boost/beast/http/write.hpp>
+#include <boost/beast/websocket/rfc6455.hpp>
 #include <boost/url/parse.hpp>
 #include <cctype>
 #include <chrono>
@@ -27,6 +28,7 @@
 #include "core/json.hpp"
 #include "core/limits.hpp"
 #include "http/server_core.hpp"
+#include "http/websocket_session.hpp"
 
 namespace village::http::detail {
 
@@ -156,7 +158,8 @@ Response run_handler(ServerCore& core, Request& request) {
 
 class Session : public SessionHandle, public std::enable_shared_from_this<Session> {
   public:
-    Session(ServerCore& core, tcp::socket socket) : core_(core), stream_(std::move(socket)) {
+    Session(ServerCore& core, tcp::socket socket)
+        : core_(core), stream_(std::move(socket)), executor_(stream_.get_executor()) {
         error_code ec;
         auto const remote = stream_.socket().remote_endpoint(ec);
         if (!ec) {
@@ -172,12 +175,12 @@ class Session : public SessionHandle, public std::enable_shared_from_this<Sessio
     ~Session() override { core_.remove_session(id_); }
 
     void set_id(std::uint64_t id) { id_ = id; }
-    [[nodiscard]] auto executor() { return stream_.get_executor(); }
+    [[nodiscard]] auto executor() { return executor_; }
 
     void close(bool idle_only) override {
         auto self = shared_from_this();
-        asio::post(stream_.get_executor(), [self, idle_only] {
-            if (idle_only && self->busy_) return;
+        asio::post(executor_, [self, idle_only] {
+            if (self->handed_over_ || (idle_only && self->busy_)) return;
             self->close_socket();
         });
     }
@@ -200,6 +203,7 @@ class Session : public SessionHandle, public std::enable_shared_from_this<Sessio
     Request to_request(BeastRequest& message, std::optional<Response>& refusal) const;
 
     void close_socket() {
+        if (handed_over_) return;  // the stream now belongs to a WebSocket session
         error_code ignored;
         stream_.socket().shutdown(tcp::socket::shutdown_both, ignored);
         stream_.close();
@@ -207,10 +211,12 @@ class Session : public SessionHandle, public std::enable_shared_from_this<Sessio
 
     ServerCore& core_;
     beast::tcp_stream stream_;
+    beast::tcp_stream::executor_type executor_;
     beast::flat_buffer buffer_;
     std::string remote_address_;
     std::uint64_t id_ = 0;
     bool busy_ = false;  // some of a request has arrived and it is not answered yet
+    bool handed_over_ = false;
 };
 
 awaitable<void> Session::serve() {
@@ -292,12 +298,29 @@ awaitable<void> Session::serve() {
         bool keep_alive = message.keep_alive();
         std::optional<Response> refusal;
         auto request = to_request(message, refusal);
+        request.websocket_upgrade = boost::beast::websocket::is_upgrade(message);
         Response response;
         if (refusal) {
             response = std::move(*refusal);
         } else {
             stream_.expires_never();  // the handler's time is not the client's fault
             response = co_await dispatch(request);
+        }
+        if (response.upgrade) {
+            if (request.websocket_upgrade && !core_.stopping) {
+                auto const elapsed = std::chrono::duration<double, std::milli>(
+                                         std::chrono::steady_clock::now() - started)
+                                         .count();
+                spdlog::info("{} {} 101 {:.1f}ms {}", std::string_view(message.method_string()),
+                             log_path(request.target), elapsed, request.request_id);
+                handed_over_ = true;
+                start_websocket(core_, std::move(stream_), std::move(message),
+                                std::move(response.upgrade), remote_address_);
+                co_return;
+            }
+            response = request.websocket_upgrade
+                           ? error_of(Errc::unavailable, "The server is stopping")
+                           : error_of(Errc::bad_request, "This address speaks WebSocket", 426);
         }
         keep_alive = keep_alive && !core_.stopping;
         auto const status = response.status;

@@ -15,7 +15,8 @@ Tx::Tx(Tx&& other) noexcept
     : db_(other.db_),
       connection_(std::move(other.connection_)),
       finished_(other.finished_),
-      after_commit_(std::move(other.after_commit_)) {
+      after_commit_(std::move(other.after_commit_)),
+      notices_(std::move(other.notices_)) {
     other.finished_ = true;
     if (db_.open_tx_ == &other) db_.open_tx_ = this;
 }
@@ -41,11 +42,61 @@ void Tx::commit() {
     finished_ = true;
     db_.open_tx_ = nullptr;
     connection_.reset();  // hand the writer back before running callbacks
+    for (auto const& notice : notices_) db_.database_.deliver_local(notice);
     for (auto& callback : after_commit_) callback();
 }
 
 void Tx::after_commit(std::function<void()> callback) {
     after_commit_.push_back(std::move(callback));
+}
+
+void Tx::notify(std::string_view channel, std::string_view payload) {
+    assert(!finished_);
+    connection_->notify(channel, payload);
+    notices_.push_back(Notice{std::string(channel), std::string(payload)});
+}
+
+class Database::LocalListening : public Listening {
+  public:
+    LocalListening(Database& database, std::uint64_t id, std::unique_ptr<Listening> remote)
+        : database_(database), id_(id), remote_(std::move(remote)) {}
+    ~LocalListening() override {
+        remote_.reset();
+        std::lock_guard lock(database_.listeners_mutex_);
+        database_.listeners_.erase(id_);
+    }
+
+  private:
+    Database& database_;
+    std::uint64_t id_;
+    std::unique_ptr<Listening> remote_;
+};
+
+std::unique_ptr<Listening> Database::listen(std::string channel, NoticeHandler handler) {
+    auto shared = std::make_shared<NoticeHandler>(std::move(handler));
+    std::uint64_t id = 0;
+    {
+        std::lock_guard lock(listeners_mutex_);
+        id = next_listener_++;
+        listeners_.emplace(id, std::pair{channel, shared});
+    }
+    auto remote = listen_remote(channel, [shared](Notice const& notice) { (*shared)(notice); });
+    return std::make_unique<LocalListening>(*this, id, std::move(remote));
+}
+
+void Database::deliver_local(Notice const& notice) {
+    std::vector<std::shared_ptr<NoticeHandler>> handlers;
+    {
+        std::lock_guard lock(listeners_mutex_);
+        for (auto const& [id, entry] : listeners_) {
+            if (entry.first == notice.channel) handlers.push_back(entry.second);
+        }
+    }
+    for (auto const& handler : handlers) (*handler)(notice);
+}
+
+std::unique_ptr<Listening> Database::listen_remote(std::string const&, NoticeHandler) {
+    return nullptr;
 }
 
 Tx Db::begin() {

@@ -11,7 +11,9 @@
 #pragma once
 
 #include <functional>
+#include <map>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -26,6 +28,29 @@ class Connection : public Sql {
     virtual void begin() = 0;
     virtual void commit() = 0;
     virtual void rollback() = 0;
+    // Inside a transaction: tells other processes sharing the database of `payload` on
+    // `channel`, once (and only if) the transaction commits. A backend only one process uses
+    // has no one else to tell: the default does nothing.
+    virtual void notify(std::string_view channel, std::string_view payload) {
+        (void)channel;
+        (void)payload;
+    }
+};
+
+// A message sent with Tx::notify, as a listener receives it.
+struct Notice {
+    std::string channel;
+    std::string payload;
+    // Set (with no payload) when notices may have been missed, e.g. after the listening
+    // connection was lost and made again: the listener should re-read what it follows.
+    bool resync = false;
+};
+using NoticeHandler = std::function<void(Notice const&)>;
+
+// Listening lasts as long as this handle; destroying it stops the handler being called.
+class Listening {
+  public:
+    virtual ~Listening() = default;
 };
 
 // A connection borrowed from a backend; the deleter gives it back.
@@ -44,6 +69,26 @@ class Database {
     virtual void migrate() = 0;
     // Finishes outstanding work and closes every connection (SQLite checkpoints the WAL).
     virtual void close() = 0;
+
+    // Calls `handler` for every Tx::notify on `channel` committed in this process and, when the
+    // backend is shared (PostgreSQL), in every other process on the same database. Handlers run
+    // on the committing thread or a thread of the backend's: keep them short.
+    [[nodiscard]] std::unique_ptr<Listening> listen(std::string channel, NoticeHandler handler);
+    // Hands a committed notice to this process's listeners (Tx::commit calls it).
+    void deliver_local(Notice const& notice);
+
+  protected:
+    // Listening to other processes: PostgreSQL LISTENs on a connection of its own, which it
+    // makes again by itself when lost (then sends a `resync` notice). The default, for a
+    // backend only one process uses, does nothing.
+    virtual std::unique_ptr<Listening> listen_remote(std::string const& channel,
+                                                     NoticeHandler handler);
+
+  private:
+    class LocalListening;
+    std::mutex listeners_mutex_;
+    std::map<std::uint64_t, std::pair<std::string, std::shared_ptr<NoticeHandler>>> listeners_;
+    std::uint64_t next_listener_ = 1;
 };
 
 struct DatabaseOptions {
@@ -68,6 +113,9 @@ class Tx : public Sql {
     void commit();
     // Work to do once the change is committed, never before (e.g. publish live events).
     void after_commit(std::function<void()> callback);
+    // Tells the channel's listeners, in this process and in others sharing the database, of
+    // `payload` once the transaction commits; nothing is sent if it rolls back.
+    void notify(std::string_view channel, std::string_view payload);
 
   private:
     friend class Db;
@@ -77,6 +125,7 @@ class Tx : public Sql {
     Lease connection_;
     bool finished_ = false;
     std::vector<std::function<void()>> after_commit_;
+    std::vector<Notice> notices_;
 };
 
 // What one job (one request, one CLI command) holds. Not shared between threads.

@@ -365,4 +365,9 @@ void PostgresConnection::rollback() {
     exec_script("ROLLBACK");
 }
 
+void PostgresConnection::notify(std::string_view channel, std::string_view payload) {
+    std::vector<Value> params{std::string(channel), std::string(payload)};
+    run("SELECT pg_notify($1, $2)", params, nullptr);
+}
+
 }  // namespace village::store::postgres

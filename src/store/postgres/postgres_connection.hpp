@@ -32,6 +32,8 @@ class PostgresConnection : public Connection {
     void begin() override;
     void commit() override;
     void rollback() override;
+    // NOTIFY within the open transaction: PostgreSQL delivers it to listeners on commit.
+    void notify(std::string_view channel, std::string_view payload) override;
     // Runs a script of several statements without parameters (migrations).
     void exec_script(std::string_view sql);
 

@@ -31,6 +31,11 @@ class PostgresDatabase : public Database {
     // The advisory lock key held while migrating ("village" in ASCII).
     static constexpr std::int64_t kMigrationLock = 0x76696c6c616765;
 
+  protected:
+    // LISTEN on a dedicated connection (postgres_listener.cpp).
+    std::unique_ptr<Listening> listen_remote(std::string const& channel,
+                                             NoticeHandler handler) override;
+
   private:
     Lease lease();
     void give_back(PostgresConnection* connection);
