@@ -233,7 +233,10 @@ void Hub::subscribe_now(store::Db& db, ClientId id, Client& client, BoardId boar
         client.peer->send(unsubscribed_message(board, "not_found"));
         return;
     }
-    auto floor = last_seen_;
+    // Without `after`, live from now: what committed before this subscribe (even if the pump
+    // has not reached it yet) is not sent.
+    auto floor = after ? last_seen_
+                       : std::max(last_seen_, db.query_one(sql::last_activity_id)->i64(0));
     if (after && *after < last_seen_) {
         auto const rows = db.query(sql::board_activity_between, board, *after, last_seen_,
                                    static_cast<std::int64_t>(kMaxReplay + 1));
