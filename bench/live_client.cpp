@@ -19,6 +19,7 @@
 #include <chrono>
 #include <condition_variable>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -101,7 +102,7 @@ struct Bench;
 class Socket : public std::enable_shared_from_this<Socket> {
   public:
     Socket(Bench& bench, asio::io_context& ioc, int index)
-        : bench_(bench), ws_(asio::make_strand(ioc)), index_(index) {}
+        : bench_(bench), ws_(ioc), index_(index) {}
     void start();
     // Receive time of each post's event, by post number; zero until it arrives.
     std::vector<Clock::time_point> received;
@@ -144,7 +145,8 @@ struct Bench {
 
 void Socket::fail(char const* what, error_code ec) {
     ++bench_.failed;
-    if (bench_.failed <= 5) std::cerr << "socket " << index_ << ": " << what << ": " << ec.message() << "\n";
+    if (bench_.failed <= 5)
+        std::cerr << "socket " << index_ << ": " << what << ": " << ec.message() << "\n";
     if (!subscribed_) bench_.open_next();
 }
 
@@ -156,14 +158,12 @@ void Socket::start() {
         beast::get_lowest_layer(self->ws_).expires_never();
         self->ws_.set_option(websocket::stream_base::timeout::suggested(beast::role_type::client));
         auto cookie = self->bench_.cookie;
-        self->ws_.set_option(
-            websocket::stream_base::decorator([cookie](websocket::request_type& req) {
-                req.set(bhttp::field::cookie, cookie);
-            }));
+        self->ws_.set_option(websocket::stream_base::decorator(
+            [cookie](websocket::request_type& req) { req.set(bhttp::field::cookie, cookie); }));
         self->ws_.async_handshake("127.0.0.1", "/api/v1/live", [self](error_code ec) {
             if (ec) return self->fail("handshake", ec);
-            auto message = std::make_shared<std::string>(bj::serialize(
-                bj::object{{"type", "subscribe"}, {"board_id", self->bench_.board}}));
+            auto message = std::make_shared<std::string>(
+                bj::serialize(bj::object{{"type", "subscribe"}, {"board_id", self->bench_.board}}));
             self->ws_.text(true);
             self->ws_.async_write(asio::buffer(*message),
                                   [self, message](error_code ec, std::size_t) {
@@ -181,21 +181,27 @@ void Socket::read() {
         auto const now = Clock::now();
         auto text = beast::buffers_to_string(self->buffer_.data());
         self->buffer_.consume(self->buffer_.size());
+        // The card events are found without a full JSON parse: this client shares the machine
+        // with the server, and its own time would count as delivery latency.
+        constexpr std::string_view kMarker = "\"title\":\"Bench card #";
+        if (auto const at = text.find(kMarker);
+            at != std::string::npos &&
+            text.find("\"event\":\"card.created\"") != std::string::npos) {
+            auto const post = std::atoi(text.c_str() + at + kMarker.size());
+            if (post >= 0 && post < static_cast<int>(self->received.size())) {
+                self->received[static_cast<std::size_t>(post)] = now;
+                std::lock_guard lock(self->bench_.mutex);
+                auto const count = ++self->bench_.arrived[static_cast<std::size_t>(post)];
+                if (count == self->bench_.options.connections) self->bench_.changed.notify_all();
+            }
+            return self->read();
+        }
         auto message = bj::parse(text).as_object();
         auto const& type = message.at("type").as_string();
         if (type == "subscribed") {
             self->subscribed_ = true;
             ++self->bench_.subscribed;
             self->bench_.open_next();
-        } else if (type == "event" && message.at("event").as_string() == "card.created") {
-            auto const title = std::string(message.at("data").at("title").as_string());
-            auto const post = std::stoi(title.substr(title.find('#') + 1));
-            if (post >= 0 && post < static_cast<int>(self->received.size())) {
-                self->received[static_cast<std::size_t>(post)] = now;
-                std::lock_guard lock(self->bench_.mutex);
-                ++self->bench_.arrived[static_cast<std::size_t>(post)];
-                self->bench_.changed.notify_all();
-            }
         } else if (type == "unsubscribed" || type == "error") {
             std::cerr << "socket " << self->index_ << ": " << text << "\n";
         }
@@ -206,7 +212,8 @@ void Socket::read() {
 double percentile(std::vector<double> values, double p) {
     if (values.empty()) return 0;
     std::sort(values.begin(), values.end());
-    auto const rank = static_cast<std::size_t>(p / 100.0 * static_cast<double>(values.size() - 1) + 0.5);
+    auto const rank =
+        static_cast<std::size_t>(p / 100.0 * static_cast<double>(values.size() - 1) + 0.5);
     return values[std::min(rank, values.size() - 1)];
 }
 
@@ -217,13 +224,20 @@ int main(int argc, char** argv) {
     for (int i = 1; i + 1 < argc; i += 2) {
         std::string const flag = argv[i];
         std::string const value = argv[i + 1];
-        if (flag == "--port") options.port = static_cast<std::uint16_t>(std::stoi(value));
-        else if (flag == "--pid") options.pid = std::stol(value);
-        else if (flag == "--email") options.email = value;
-        else if (flag == "--password") options.password = value;
-        else if (flag == "--connections") options.connections = std::stoi(value);
-        else if (flag == "--posts") options.posts = std::stoi(value);
-        else die("unknown flag " + flag);
+        if (flag == "--port")
+            options.port = static_cast<std::uint16_t>(std::stoi(value));
+        else if (flag == "--pid")
+            options.pid = std::stol(value);
+        else if (flag == "--email")
+            options.email = value;
+        else if (flag == "--password")
+            options.password = value;
+        else if (flag == "--connections")
+            options.connections = std::stoi(value);
+        else if (flag == "--posts")
+            options.posts = std::stoi(value);
+        else
+            die("unknown flag " + flag);
     }
     if (options.port == 0 || options.pid == 0 || options.email.empty()) {
         die("usage: village_bench_live --port P --pid SERVER_PID --email E --password W "
@@ -323,7 +337,8 @@ int main(int argc, char** argv) {
                             static_cast<double>(options.connections);
     auto const p50 = percentile(latencies, 50);
     auto const p99 = percentile(latencies, 99);
-    auto const worst = latencies.empty() ? 0.0 : *std::max_element(latencies.begin(), latencies.end());
+    auto const worst =
+        latencies.empty() ? 0.0 : *std::max_element(latencies.begin(), latencies.end());
 
     std::printf("sockets:                  %d open and subscribed to one board (%.1f s to open)\n",
                 options.connections, open_s);
@@ -331,15 +346,19 @@ int main(int argc, char** argv) {
                 rss_before, rss_idle);
     std::printf("memory per idle socket:   %.1f KiB   (goal <= 16 KiB: %s)\n", per_socket / 1024.0,
                 per_socket <= 16 * 1024 ? "met" : "MISSED");
-    std::printf("cards posted:             %d; deliveries %zu of %zu (missing %zu)\n",
-                options.posts, latencies.size(),
-                static_cast<std::size_t>(options.posts) * static_cast<std::size_t>(options.connections),
-                missing);
-    std::printf("delivery latency (post -> every socket): p50 %.1f ms, p99 %.1f ms, max %.1f ms   "
-                "(goal p99 <= 250 ms: %s)\n",
-                p50, p99, worst, p99 <= 250.0 && missing == 0 ? "met" : "MISSED");
+    std::printf(
+        "cards posted:             %d; deliveries %zu of %zu (missing %zu)\n", options.posts,
+        latencies.size(),
+        static_cast<std::size_t>(options.posts) * static_cast<std::size_t>(options.connections),
+        missing);
+    std::printf(
+        "delivery latency (post -> every socket): p50 %.1f ms, p99 %.1f ms, max %.1f ms   "
+        "(goal p99 <= 250 ms: %s)\n",
+        p50, p99, worst, p99 <= 250.0 && missing == 0 ? "met" : "MISSED");
     std::printf("p99 per card:            ");
     for (auto v : per_post_p99) std::printf(" %.1f", v);
     std::printf(" ms\n");
-    return 0;
+    // Leave without tearing down thousands of sockets whose io_context is going away with them.
+    std::fflush(stdout);
+    std::_Exit(0);
 }

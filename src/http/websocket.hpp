@@ -31,9 +31,9 @@ inline constexpr std::chrono::seconds kSocketHandshakeTimeout{10};
 // WebSocket close codes (RFC 6455 §7.4.1) the server uses.
 enum class CloseCode : std::uint16_t {
     normal = 1000,
-    going_away = 1001,       // the server is stopping
-    policy = 1008,           // e.g. a binary frame where text was expected
-    too_big = 1009,          // a message over kMaxSocketMessageBytes
+    going_away = 1001,  // the server is stopping
+    policy = 1008,      // e.g. a binary frame where text was expected
+    too_big = 1009,     // a message over kMaxSocketMessageBytes
     internal = 1011,
     try_again_later = 1013,  // the client fell too far behind
 };

@@ -76,9 +76,8 @@ class WebSocketSession : public SessionHandle,
         }
         g_queued_bytes += size;
         auto self = shared_from_this();
-        asio::post(ws_.get_executor(), [self, text = std::move(text)]() mutable {
-            self->enqueue(std::move(text));
-        });
+        asio::post(ws_.get_executor(),
+                   [self, text = std::move(text)]() mutable { self->enqueue(std::move(text)); });
         return true;
     }
 
@@ -128,8 +127,7 @@ class WebSocketSession : public SessionHandle,
             return;
         }
         auto const data = buffer_.cdata();
-        handler_->on_message(
-            std::string_view(static_cast<char const*>(data.data()), data.size()));
+        handler_->on_message(std::string_view(static_cast<char const*>(data.data()), data.size()));
         buffer_.clear();
         buffer_.shrink_to_fit();  // idle sockets keep no read buffer (memory per socket)
         read();
@@ -221,7 +219,8 @@ class WebSocketSession : public SessionHandle,
         if (closing_) return;
         closing_ = true;
         auto self = shared_from_this();
-        websocket::close_reason reason(static_cast<websocket::close_code>(*close_code_), close_reason_);
+        websocket::close_reason reason(static_cast<websocket::close_code>(*close_code_),
+                                       close_reason_);
         ws_.async_close(reason, [self](error_code) {
             // The pending read completes with `closed` and finishes the session.
         });

@@ -182,8 +182,10 @@ void Hub::run() {
 void Hub::apply(store::Db& db, Command& command) {
     switch (command.kind) {
         case Command::Kind::connect: {
-            Client client{std::move(command.peer), std::move(command.actor),
-                          std::move(command.credentials), {}};
+            Client client{std::move(command.peer),
+                          std::move(command.actor),
+                          std::move(command.credentials),
+                          {}};
             clients_.emplace(command.client, std::move(client));
             return;
         }
@@ -235,8 +237,8 @@ void Hub::subscribe_now(store::Db& db, ClientId id, Client& client, BoardId boar
     }
     // Without `after`, live from now: what committed before this subscribe (even if the pump
     // has not reached it yet) is not sent.
-    auto floor = after ? last_seen_
-                       : std::max(last_seen_, db.query_one(sql::last_activity_id)->i64(0));
+    auto floor =
+        after ? last_seen_ : std::max(last_seen_, db.query_one(sql::last_activity_id)->i64(0));
     if (after && *after < last_seen_) {
         auto const rows = db.query(sql::board_activity_between, board, *after, last_seen_,
                                    static_cast<std::int64_t>(kMaxReplay + 1));

@@ -59,8 +59,8 @@ Result<Command> parse_command(std::string_view text) {
                        after->as_uint64() <= static_cast<std::uint64_t>(INT64_MAX)) {
                 command.after = static_cast<std::int64_t>(after->as_uint64());
             } else {
-                return fail(bad("after must be an activity id (a whole number, 0 or more)",
-                                "after"));
+                return fail(
+                    bad("after must be an activity id (a whole number, 0 or more)", "after"));
             }
         }
     }
@@ -91,9 +91,8 @@ std::string welcome_message(Actor const& actor, std::int64_t last_activity_id) {
 }
 
 std::string subscribed_message(BoardId board, std::int64_t last_activity_id) {
-    return bj::serialize(bj::object{{"type", "subscribed"},
-                                    {"board_id", board.value},
-                                    {"last_activity_id", last_activity_id}});
+    return bj::serialize(bj::object{
+        {"type", "subscribed"}, {"board_id", board.value}, {"last_activity_id", last_activity_id}});
 }
 
 std::string unsubscribed_message(BoardId board, std::string_view reason) {
@@ -107,9 +106,7 @@ std::string reload_message(BoardId board, std::int64_t last_activity_id) {
 }
 
 std::string error_message(Error const& error) {
-    bj::object out{{"type", "error"},
-                   {"code", code_name(error.code)},
-                   {"message", error.message}};
+    bj::object out{{"type", "error"}, {"code", code_name(error.code)}, {"message", error.message}};
     out["field"] = error.field.empty() ? bj::value(nullptr) : bj::value(error.field);
     return bj::serialize(out);
 }

@@ -42,17 +42,17 @@ TEST(LiveMessages, BadInputNamesTheField) {
         char const* text;
         char const* field;
     };
-    for (auto const& c : {Case{"", ""}, Case{"[1]", ""}, Case{R"({"board_id":1})", "type"},
-                          Case{R"({"type":7})", "type"}, Case{R"({"type":"shout"})", "type"},
-                          Case{R"({"type":"subscribe"})", "board_id"},
-                          Case{R"({"type":"subscribe","board_id":0})", "board_id"},
-                          Case{R"({"type":"subscribe","board_id":"7"})", "board_id"},
-                          Case{R"({"type":"subscribe","board_id":1.5})", "board_id"},
-                          Case{R"({"type":"subscribe","board_id":18446744073709551615})",
-                               "board_id"},
-                          Case{R"({"type":"subscribe","board_id":1,"after":-1})", "after"},
-                          Case{R"({"type":"subscribe","board_id":1,"after":"5"})", "after"},
-                          Case{R"({"type":"unsubscribe"})", "board_id"}}) {
+    for (auto const& c :
+         {Case{"", ""}, Case{"[1]", ""}, Case{R"({"board_id":1})", "type"},
+          Case{R"({"type":7})", "type"}, Case{R"({"type":"shout"})", "type"},
+          Case{R"({"type":"subscribe"})", "board_id"},
+          Case{R"({"type":"subscribe","board_id":0})", "board_id"},
+          Case{R"({"type":"subscribe","board_id":"7"})", "board_id"},
+          Case{R"({"type":"subscribe","board_id":1.5})", "board_id"},
+          Case{R"({"type":"subscribe","board_id":18446744073709551615})", "board_id"},
+          Case{R"({"type":"subscribe","board_id":1,"after":-1})", "after"},
+          Case{R"({"type":"subscribe","board_id":1,"after":"5"})", "after"},
+          Case{R"({"type":"unsubscribe"})", "board_id"}}) {
         auto parsed = parse_command(c.text);
         ASSERT_FALSE(parsed) << c.text;
         EXPECT_EQ(parsed.error().code, Errc::bad_request) << c.text;
@@ -90,8 +90,9 @@ TEST(LiveMessages, ControlMessages) {
               R"({"type":"reload","board_id":3,"last_activity_id":10})");
     EXPECT_EQ(subscribed_message(BoardId{3}, 10),
               R"({"type":"subscribed","board_id":3,"last_activity_id":10})");
-    EXPECT_EQ(error_message(Error{Errc::bad_request, "board_id is required", "board_id"}),
-              R"({"type":"error","code":"bad_request","message":"board_id is required","field":"board_id"})");
+    EXPECT_EQ(
+        error_message(Error{Errc::bad_request, "board_id is required", "board_id"}),
+        R"({"type":"error","code":"bad_request","message":"board_id is required","field":"board_id"})");
 }
 
 }  // namespace

@@ -10,7 +10,6 @@ namespace village::live {
 // True when `origin` is absent (not a browser) or names this site: the configured base URL's
 // scheme, host and port, or the Host the request was sent to. Compared case-insensitively.
 [[nodiscard]] bool origin_allowed(std::optional<std::string_view> origin,
-                                  std::optional<std::string_view> host,
-                                  std::string_view base_url);
+                                  std::optional<std::string_view> host, std::string_view base_url);
 
 }  // namespace village::live

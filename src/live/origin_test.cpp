@@ -21,7 +21,8 @@ TEST(LiveOrigin, SameSiteByBaseUrlOrHost) {
 
 TEST(LiveOrigin, OtherSitesAreRefused) {
     EXPECT_FALSE(origin_allowed("http://evil.example", "127.0.0.1:8080", "http://127.0.0.1:8080"));
-    EXPECT_FALSE(origin_allowed("http://127.0.0.1:8081", "127.0.0.1:8080", "http://127.0.0.1:8080"));
+    EXPECT_FALSE(
+        origin_allowed("http://127.0.0.1:8081", "127.0.0.1:8080", "http://127.0.0.1:8080"));
     EXPECT_FALSE(origin_allowed("null", "127.0.0.1:8080", "http://127.0.0.1:8080"));
     EXPECT_FALSE(origin_allowed("http://127.0.0.1:8080.evil.example", "127.0.0.1:8080",
                                 "http://127.0.0.1:8080"));

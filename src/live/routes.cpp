@@ -39,8 +39,7 @@ class LiveSocket : public http::SocketHandler {
             in_window_ = 0;
         }
         if (++in_window_ > kMaxMessagesPerWindow) {
-            peer_->send(error_message(
-                Error{Errc::rate_limited, "Too many messages; slow down"}));
+            peer_->send(error_message(Error{Errc::rate_limited, "Too many messages; slow down"}));
             return;
         }
         auto command = parse_command(text);
@@ -75,7 +74,6 @@ class LiveSocket : public http::SocketHandler {
     std::chrono::steady_clock::time_point window_start_{};
     int in_window_ = 0;
 };
-
 
 }  // namespace
 

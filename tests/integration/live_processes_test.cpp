@@ -1,8 +1,8 @@
 // Several real `village serve` processes on one PostgreSQL database behave as one: a card posted
 // through process B reaches a live socket on process A (LISTEN/NOTIFY), also after A's
 // listening connection was cut. Skipped on SQLite, which one process owns.
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
@@ -43,18 +43,12 @@ class ServeProcess {
     ServeProcess(std::string const& database_url, std::filesystem::path const& dir)
         : port_(free_port()), log_(dir / ("serve-" + std::to_string(port_) + ".log")) {
         std::filesystem::create_directories(dir / std::to_string(port_));
-        std::vector<std::string> args{VILLAGE_BINARY,
-                                      "serve",
-                                      "--database",
-                                      database_url,
-                                      "--listen",
-                                      "127.0.0.1",
-                                      "--port",
-                                      std::to_string(port_),
-                                      "--data-dir",
-                                      (dir / std::to_string(port_)).string(),
-                                      "--log-level",
-                                      "debug"};
+        std::vector<std::string> args{VILLAGE_BINARY, "serve",
+                                      "--database",   database_url,
+                                      "--listen",     "127.0.0.1",
+                                      "--port",       std::to_string(port_),
+                                      "--data-dir",   (dir / std::to_string(port_)).string(),
+                                      "--log-level",  "debug"};
         std::vector<char*> argv;
         for (auto& a : args) argv.push_back(a.data());
         argv.push_back(nullptr);
@@ -118,8 +112,8 @@ TEST(LiveProcesses, ACardPostedThroughOneProcessReachesASocketOnAnother) {
 
     auto sign_in_on = [](std::uint16_t port, std::string const& email) {
         HttpClient client(port);
-        auto r = client.post("/api/v1/session",
-                             bj::object{{"email", email}, {"password", kPassword}});
+        auto r =
+            client.post("/api/v1/session", bj::object{{"email", email}, {"password", kPassword}});
         if (r.status != 200) throw std::runtime_error("sign-in: " + r.body);
         client.set_csrf_token(std::string(r.json().at("csrf_token").as_string()));
         return client;

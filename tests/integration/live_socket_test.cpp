@@ -34,9 +34,9 @@ TEST(LiveSocket, SubscriberReceivesCardCreatedWithItsActivityId) {
     // Comments and moves arrive the same way, in the order they happened.
     world.new_comment(Persona::trainee, card, "Thanks!");
     auto const other_list = world.new_list(world.board, "Archive");
-    auto const move = world.as(Persona::trainer)
-                          .patch(id_path("/api/v1/cards/", card),
-                                 bj::object{{"list_id", other_list}});
+    auto const move =
+        world.as(Persona::trainer)
+            .patch(id_path("/api/v1/cards/", card), bj::object{{"list_id", other_list}});
     ASSERT_EQ(move.status, 200) << move.body;
     std::vector<std::string> names;
     std::int64_t last = event.at("id").as_int64();
@@ -119,9 +119,9 @@ TEST(LiveSocket, ABoardMadePrivateStopsItsCommunityFollowers) {
     auto keeps = world.socket(Persona::board_viewer);  // holds an explicit role: keeps access
     ASSERT_EQ(b.subscribe(world.board).at("type").as_string(), "subscribed");
     ASSERT_EQ(keeps.subscribe(world.board).at("type").as_string(), "subscribed");
-    auto const patched = world.as(Persona::community_admin)
-                             .patch(id_path("/api/v1/boards/", world.board),
-                                    bj::object{{"visibility", "private"}});
+    auto const patched =
+        world.as(Persona::community_admin)
+            .patch(id_path("/api/v1/boards/", world.board), bj::object{{"visibility", "private"}});
     ASSERT_EQ(patched.status, 200) << patched.body;
     EXPECT_EQ(b.expect("unsubscribed").at("board_id").as_int64(), world.board);
     EXPECT_EQ(keeps.expect("event").at("event").as_string(), "board.updated");
@@ -261,7 +261,8 @@ TEST(LiveSocket, BadMessagesGetAnErrorAndTheSocketStaysOpen) {
     auto b = world.socket(Persona::trainee);
     for (auto const& text :
          {std::string("not json"), std::string(R"({"type":"dance"})"),
-          std::string(R"({"type":"subscribe"})"), std::string(R"({"type":"subscribe","board_id":-3})"),
+          std::string(R"({"type":"subscribe"})"),
+          std::string(R"({"type":"subscribe","board_id":-3})"),
           std::string(R"({"type":"subscribe","board_id":1,"after":"x"})"), std::string("[]")}) {
         b.send_text(text);
         auto const error = b.expect("error");
@@ -301,7 +302,8 @@ TEST(LiveSocket, ASlowReaderIsDisconnectedAndMemoryStaysBounded) {
     // The slow client was dropped: what reached its buffers, then the end.
     EXPECT_TRUE(slow.closed_within(10s));
     // And its queue is freed (the server's side of the close may trail the client's by a moment).
-    for (int i = 0; i < 100 && http::socket_queued_bytes() != 0; ++i) std::this_thread::sleep_for(20ms);
+    for (int i = 0; i < 100 && http::socket_queued_bytes() != 0; ++i)
+        std::this_thread::sleep_for(20ms);
     EXPECT_EQ(http::socket_queued_bytes(), 0u);
 }
 

@@ -70,8 +70,8 @@ WsClient::WsClient(std::uint16_t port, WsOptions options) : impl_(std::make_uniq
         if (!cookie_header.empty()) cookie_header += "; ";
         cookie_header += name + "=" + value;
     }
-    impl_->ws.set_option(websocket::stream_base::decorator(
-        [options, cookie_header](websocket::request_type& req) {
+    impl_->ws.set_option(
+        websocket::stream_base::decorator([options, cookie_header](websocket::request_type& req) {
             if (options.origin) req.set(beast::http::field::origin, *options.origin);
             if (!cookie_header.empty()) req.set(beast::http::field::cookie, cookie_header);
             if (options.bearer) {

@@ -31,9 +31,9 @@ using ResultPtr = std::unique_ptr<PGresult, decltype(&PQclear)>;
 
 // LISTEN takes an identifier, not a parameter: only plain names are accepted.
 bool plain_identifier(std::string const& name) {
-    return !name.empty() && name.size() < 64 &&
-           std::all_of(name.begin(), name.end(),
-                       [](char c) { return (c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9'); });
+    return !name.empty() && name.size() < 64 && std::all_of(name.begin(), name.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || c == '_' || (c >= '0' && c <= '9');
+    });
 }
 
 class PostgresListening : public Listening {
