@@ -13,6 +13,11 @@ endfunction()
 
 if(MODE STREQUAL "queries")
     file(READ "${INPUT}" content)
+    # A square bracket would change how CMake splits the lines below (it keeps ';' inside
+    # [...] as text), silently gluing a block into one line: refuse it.
+    if(content MATCHES "[][]")
+        message(FATAL_ERROR "${INPUT}: square brackets cannot be embedded; reword (comments too)")
+    endif()
     string(REPLACE ";" "\\;" content "${content}")
     string(REPLACE "\n" ";" lines "${content}")
     set(body "")

@@ -13,6 +13,7 @@
 #include "boards/permissions.hpp"
 #include "live/live_sql.hpp"
 #include "live/messages.hpp"
+#include "notifications/notifications.hpp"
 
 namespace village::live {
 
@@ -267,6 +268,7 @@ void Hub::drop_subscription(ClientId id, Client& client, BoardId board, std::str
 
 void Hub::pump(store::Db& db) {
     for (;;) {
+        auto const batch_after = last_seen_;
         auto const rows =
             db.query(sql::activity_after, last_seen_, static_cast<std::int64_t>(kBatch));
         for (auto const& row : rows) {
@@ -291,7 +293,29 @@ void Hub::pump(store::Db& db) {
             last_seen_ = id;
             published_ = id;
         }
+        if (!rows.empty()) tell_notified(db, batch_after, last_seen_);
         if (rows.size() < kBatch) return;
+    }
+}
+
+void Hub::tell_notified(store::Db& db, std::int64_t after, std::int64_t up_to) {
+    // Most batches notify no one with a socket open: ask once, then walk the sockets only then.
+    auto const notified = notifications::notified_between(db, after, up_to);
+    if (notified.empty()) return;
+    std::unordered_map<MemberId, bool> alert;
+    for (auto const& n : notified) alert.emplace(n.member, n.alert);
+    std::unordered_map<MemberId, std::shared_ptr<std::string const>> messages;
+    for (auto& [_, client] : clients_) {
+        if (!client.actor.signed_in()) continue;
+        auto const it = alert.find(client.actor.id);
+        if (it == alert.end()) continue;
+        auto& message = messages[client.actor.id];
+        if (!message) {
+            auto const unread = notifications::unread_count(db, client.actor);
+            if (!unread) continue;
+            message = std::make_shared<std::string const>(notifications_message(*unread, it->second));
+        }
+        client.peer->send(message);
     }
 }
 

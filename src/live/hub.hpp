@@ -92,6 +92,8 @@ class Hub {
                        std::optional<std::int64_t> after);
     void drop_subscription(ClientId id, Client& client, BoardId board, std::string_view reason);
     void pump(store::Db& db);
+    // Tells the members notified by activities in (after, up_to] their new unread count.
+    void tell_notified(store::Db& db, std::int64_t after, std::int64_t up_to);
     // Re-proves identities and re-decides access: for one board's subscribers, or for all.
     void recheck(store::Db& db, std::optional<BoardId> board);
 

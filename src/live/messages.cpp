@@ -105,6 +105,11 @@ std::string reload_message(BoardId board, std::int64_t last_activity_id) {
         {"type", "reload"}, {"board_id", board.value}, {"last_activity_id", last_activity_id}});
 }
 
+std::string notifications_message(std::int64_t unread, bool alert) {
+    return bj::serialize(
+        bj::object{{"type", "notifications"}, {"unread", unread}, {"alert", alert}});
+}
+
 std::string error_message(Error const& error) {
     bj::object out{{"type", "error"}, {"code", code_name(error.code)}, {"message", error.message}};
     out["field"] = error.field.empty() ? bj::value(nullptr) : bj::value(error.field);

@@ -40,6 +40,9 @@ struct BoardEvent {
 // "requested" (the client unsubscribed).
 [[nodiscard]] std::string unsubscribed_message(BoardId board, std::string_view reason);
 [[nodiscard]] std::string reload_message(BoardId board, std::int64_t last_activity_id);
+// New notifications for the socket's member: their unread count now, and whether to alert them
+// (false during their quiet hours: the count changes, nothing pops up).
+[[nodiscard]] std::string notifications_message(std::int64_t unread, bool alert);
 [[nodiscard]] std::string error_message(Error const& error);
 [[nodiscard]] std::string pong_message();
 

@@ -52,6 +52,17 @@ bool shown(Notification const& n, BoardVisibility& boards) {
     return n.board && boards.visible(*n.board);
 }
 
+// Unread notifications the member is shown (see shown()).
+std::int64_t count_unread(store::Sql& sql, Actor const& actor, BoardVisibility& boards) {
+    std::int64_t count = 0;
+    for (auto const& row : sql.query(sql::unread_count, actor.id)) {
+        auto const board = row.opt_i64(0);
+        bool const about_card = row.flag(1);
+        if (!about_card || (board && boards.visible(BoardId{*board}))) count += row.i64(2);
+    }
+    return count;
+}
+
 }  // namespace
 
 void notify(store::Tx& tx, MemberId member, Kind kind, Cause const& cause) {
@@ -101,13 +112,23 @@ Result<NotificationPage> list_notifications(store::Db& db, Actor const& actor, s
         if (more || rows.size() < limit + 1) break;
     }
     if (more && !page.items.empty()) page.next_before = page.items.back().id;
-    page.unread = db.query_one(sql::unread_count, actor.id)->i64(0);
+    page.unread = count_unread(db, actor, boards);
     return page;
 }
 
 Result<std::int64_t> unread_count(store::Db& db, Actor const& actor) {
     if (!actor.signed_in()) return fail(Errc::unauthorized, "Sign in first");
-    return db.query_one(sql::unread_count, actor.id)->i64(0);
+    BoardVisibility boards(db, actor);
+    return count_unread(db, actor, boards);
+}
+
+std::vector<Notified> notified_between(store::Sql& sql, std::int64_t after,
+                                       std::int64_t up_to) {
+    std::vector<Notified> out;
+    for (auto const& row : sql.query(sql::notified_between, after, up_to)) {
+        out.push_back(Notified{MemberId{row.i64(0)}, row.i64(1) != 0});
+    }
+    return out;
 }
 
 Result<Notification> open_notification(store::Db& db, Actor const& actor, std::int64_t id) {

@@ -48,6 +48,14 @@ void listen(Recorder recorder);
                                                           bool unread_only);
 // GET /me/notifications/unread_count.
 [[nodiscard]] Result<std::int64_t> unread_count(store::Db& db, Actor const& actor);
+// For the live socket: the members notified by the activities with ids in (after, up_to], and
+// whether any of those notifications may alert them (false: all came during quiet hours).
+struct Notified {
+    MemberId member;
+    bool alert = false;
+};
+[[nodiscard]] std::vector<Notified> notified_between(store::Sql& sql, std::int64_t after,
+                                                     std::int64_t up_to);
 // POST /me/notifications/{id}/read: marks it read (idempotent); 404 when not the member's.
 [[nodiscard]] Result<Notification> open_notification(store::Db& db, Actor const& actor,
                                                      std::int64_t id);

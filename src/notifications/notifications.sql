@@ -48,7 +48,11 @@ UPDATE notifications SET read_at = $3
 WHERE member_id = $1 AND id <= $2 AND read_at IS NULL
 
 -- name: unread_count
-SELECT COUNT(*) FROM notifications WHERE member_id = $1 AND read_at IS NULL
+-- By board, and whether about a card: those about a card whose board the member can no longer
+-- see are not shown, so not counted.
+SELECT board_id, card_id IS NOT NULL, COUNT(*) FROM notifications
+WHERE member_id = $1 AND read_at IS NULL
+GROUP BY board_id, card_id IS NOT NULL
 
 -- name: mentioned_before
 -- Whether the member was already told of a mention in this card's body (not its comments).
@@ -68,3 +72,9 @@ SELECT body_md FROM comments WHERE id = $1
 
 -- name: card_body
 SELECT body_md FROM cards WHERE id = $1
+
+-- name: notified_between
+-- The members notified by the activities after $1 up to $2, and whether any may alert them.
+SELECT member_id, MAX(push) FROM notifications
+WHERE activity_id > $1 AND activity_id <= $2
+GROUP BY member_id

@@ -262,10 +262,12 @@ TEST(NotificationsFollows, ACardOneLosesStopsShowing) {
     w.follow(P::trainee, "boards", board, "watching");
     auto const card = w.new_card(P::community_admin, "Budget", list);
     EXPECT_EQ(w.notifications(P::trainee), (Kinds{{"card", card}}));
+    EXPECT_EQ(w.unread(P::trainee), 1);
     auto r = w.as(P::community_admin)
                  .patch(id_path("/api/v1/boards/", board), bj::object{{"visibility", "private"}});
     ASSERT_EQ(r.status, 200) << r.body;
     EXPECT_TRUE(w.notifications(P::trainee).empty());
+    EXPECT_EQ(w.unread(P::trainee), 0) << "the bell counted a card no longer shown";
     auto follows = w.as(P::trainee).get("/api/v1/me/follows");
     EXPECT_TRUE(follows.json().at("follows").as_array().empty());
 }

@@ -1,10 +1,12 @@
 // PostgreSQL goes away while members post cards (a crash: pg_ctl -m immediate) and comes back:
 // requests in between fail fast with 503 in the error shape, the server reconnects by itself,
-// and every card it acknowledged is there afterwards. The test runs its own PostgreSQL server
+// and every card it acknowledged is there afterwards. A live socket open through it all stays open
+// and carries every acknowledged card once, in order. The test runs its own PostgreSQL server
 // (scripts/postgres-for-tests, with commits that wait for the WAL as on a real server), since
 // crashing the one the rest of the suite shares would fail the tests running beside it.
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <array>
 #include <atomic>
 #include <chrono>
@@ -17,6 +19,7 @@
 #include "support/people.hpp"
 #include "support/test_database.hpp"
 #include "support/test_server.hpp"
+#include "support/ws_client.hpp"
 
 namespace village::testing {
 namespace {
@@ -92,6 +95,35 @@ TEST(PostgresRestart, AcknowledgedWritesSurviveACrashAndTheServerReconnectsByIts
     constexpr int kWriters = 3;
     std::vector<HttpClient> writers;
     for (int i = 0; i < kWriters; ++i) writers.push_back(sign_in(server, "trainee@example.org"));
+
+    // A member watching the board live, reading everything as a browser would.
+    WsClient watcher(server.port(),
+                     WsOptions{.origin = "http://127.0.0.1:" + std::to_string(server.port()),
+                               .cookies = admin.cookies()});
+    (void)watcher.expect("welcome");
+    ASSERT_EQ(watcher.subscribe(board_id).at("type").as_string(), "subscribed");
+    std::vector<std::int64_t> event_ids;
+    std::multiset<std::string> titles_live;
+    std::atomic<bool> stop_watching{false};
+    std::mutex watched;  // guards event_ids and titles_live
+    std::atomic<bool> watcher_closed{false};
+    std::thread watching([&] {
+        while (!stop_watching) {
+            auto message = watcher.receive(milliseconds(200));
+            if (!message) {
+                if (watcher.ended()) {
+                    watcher_closed = true;
+                    return;
+                }
+                continue;
+            }
+            if (message->at("type").as_string() != "event") continue;
+            if (message->at("event").as_string() != "card.created") continue;
+            std::lock_guard lock(watched);
+            event_ids.push_back(message->at("id").as_int64());
+            titles_live.emplace(message->at("data").at("title").as_string());
+        }
+    });
 
     Outcomes outcomes;
     std::atomic<bool> stop{false};
@@ -175,11 +207,35 @@ TEST(PostgresRestart, AcknowledgedWritesSurviveACrashAndTheServerReconnectsByIts
         if (on_board.count(title) != 1) ++missing;
     }
     EXPECT_EQ(missing, 0u) << "of " << outcomes.acknowledged.size() << " acknowledged cards";
+
+    // The live socket: still open, and every acknowledged card arrived on it once, in order.
+    auto const all_live = [&] {
+        std::lock_guard lock(watched);
+        for (auto const& title : outcomes.acknowledged) {
+            if (titles_live.count(title) == 0) return false;
+        }
+        return true;
+    };
+    auto const waiting_since = Clock::now();
+    while (!all_live() && !watcher_closed && Clock::now() - waiting_since < std::chrono::seconds(10)) {
+        std::this_thread::sleep_for(milliseconds(100));
+    }
+    stop_watching = true;
+    watching.join();
+    EXPECT_FALSE(watcher_closed) << "the live socket was closed by the database's restart";
+    std::size_t missing_live = 0;
+    for (auto const& title : outcomes.acknowledged) {
+        if (titles_live.count(title) != 1) ++missing_live;
+    }
+    EXPECT_EQ(missing_live, 0u) << "acknowledged cards not delivered live exactly once";
+    EXPECT_TRUE(std::is_sorted(event_ids.begin(), event_ids.end()) &&
+                std::adjacent_find(event_ids.begin(), event_ids.end()) == event_ids.end())
+        << "live events out of order or repeated";
     std::printf("restart under load: %zu cards acknowledged, %d refused with 503 (slowest %lld ms), "
-                "writes back %lld ms after the database\n",
+                "writes back %lld ms after the database; %zu delivered live\n",
                 outcomes.acknowledged.size(), outcomes.refused,
                 static_cast<long long>(outcomes.slowest_refusal.count()),
-                static_cast<long long>(recovery));
+                static_cast<long long>(recovery), event_ids.size());
 }
 
 }  // namespace

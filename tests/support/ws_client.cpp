@@ -138,6 +138,10 @@ bool WsClient::closed_within(std::chrono::milliseconds timeout) {
     return impl_->ended.has_value();
 }
 
+bool WsClient::ended() const {
+    return impl_->ended.has_value();
+}
+
 int WsClient::close_code() const {
     return impl_->ended ? static_cast<int>(impl_->ws.reason().code) : 0;
 }

@@ -52,6 +52,8 @@ class WsClient {
                                std::chrono::milliseconds timeout = std::chrono::seconds(10));
     // True when the server closed the connection (read until `timeout` to find out).
     bool closed_within(std::chrono::milliseconds timeout);
+    // True once the connection has ended (found while receiving; reads nothing itself).
+    [[nodiscard]] bool ended() const;
     // The close code the server sent, once closed (0: the connection ended without one).
     [[nodiscard]] int close_code() const;
     void close();

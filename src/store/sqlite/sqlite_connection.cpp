@@ -90,6 +90,8 @@ sqlite3_stmt* SqliteConnection::prepare(std::string_view sql) {
     int const rc = sqlite3_prepare_v3(db_, text.data(), static_cast<int>(text.size()),
                                       SQLITE_PREPARE_PERSISTENT, &stmt, nullptr);
     if (rc != SQLITE_OK) raise(rc, fmt::format("preparing [{}]", sql));
+    // Text that holds no statement (only a comment) prepares to nothing: a bug, not a query.
+    if (stmt == nullptr) raise(SQLITE_MISUSE, fmt::format("preparing [{}]: no statement", sql));
     statements_.emplace(std::string(sql), stmt);
     return stmt;
 }
