@@ -47,8 +47,8 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
       assert.ok(wide <= 0, `${name}: the page is ${wide}px wider than the window`);
     };
     let failed = false;
-    const step = (name, fn, skip) =>
-      t.test(name, { skip: skip || (failed && 'an earlier step failed') }, async () => {
+    const step = (name, fn) =>
+      t.test(name, { skip: failed && 'an earlier step failed' }, async () => {
         try {
           await fn();
         } catch (e) {
@@ -67,11 +67,6 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
     const list = (await org.post(`/boards/${board.id}/lists`, { name: 'This week' })).body;
     const first = (await org.post(`/lists/${list.id}/cards`, { title: 'Simulation session' })).body;
 
-    const live = (await fetch(`${base}/api/v1/live`)).status !== 404;
-    const notify = (await trainee.get('/me/notifications/unread_count')).status === 200;
-    const importing = (await org.post('/imports/trello', {})).status !== 404;
-    const links = (await fetch(`${base}/api/v1/session/link`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{}' })).status !== 404;
-    const notYet = (what) => `the server has no ${what} yet`;
 
     try {
       await step('both sign in and open the board', async () => {
@@ -99,7 +94,7 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         await org.patch(`/cards/${created.id}`, { archived: true });
         await eventually(async () => assert.equal(await b.page.locator('.card-tile', { hasText: 'Journal club' }).count(), 0));
         assert.equal(await b.page.evaluate(() => window.__stillHere), true, 'the page was not reloaded');
-      }, !live && notYet('live socket'));
+      });
 
       await step('live: a comment draft survives someone else changing the card', async () => {
         await b.page.locator('.card-tile', { hasText: 'Simulation session' }).click();
@@ -108,14 +103,15 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         await sheet.getByLabel('Write a comment').fill('Can I bring a student?');
         await org.patch(`/cards/${first.id}`, { title: 'Simulation session (room 5)' });
         await sheet.getByRole('status').filter({ hasText: 'updated this card' }).waitFor();
-        await eventually(async () => assert.equal(await sheet.getByLabel('Card title').inputValue(), 'Simulation session (room 5)'));
+        // The trainee may comment but not edit: the new title shows as the sheet's heading.
+        await sheet.getByRole('heading', { name: 'Simulation session (room 5)' }).waitFor();
         assert.equal(await sheet.getByLabel('Write a comment').inputValue(), 'Can I bring a student?');
         await org.post(`/cards/${first.id}/comments`, { body: 'Yes, students welcome.' });
         await sheet.locator('.comment', { hasText: 'students welcome' }).waitFor();
         assert.equal(await sheet.getByLabel('Write a comment').inputValue(), 'Can I bring a student?');
         await screen(b.page, 'card-live');
         await b.page.keyboard.press('Escape');
-      }, !live && notYet('live socket'));
+      });
 
       await step('bell: a mention shows in the trainee’s bell; opening it marks it read', async () => {
         await b.page.goto(`${base}/`);
@@ -139,7 +135,7 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         if (await all.isVisible().catch(() => false)) await all.click();
         await b.page.getByRole('link', { name: 'Notifications', exact: true }).waitFor();
         assert.equal((await trainee.get('/me/notifications/unread_count')).body.unread, 0);
-      }, !notify && notYet('notifications'));
+      });
 
       await step('announcement: the organiser announces, the trainee acknowledges it on home, the reach shows it', async () => {
         await a.page.goto(`${base}/boards/${board.id}/cards/${first.id}`);
@@ -165,7 +161,7 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         assert.equal(await pending.getByRole('listitem').filter({ hasText: 'Tom Trainee' }).count(), 0);
         await sheet.getByRole('row', { name: /^ST3 1 1 1$/ }).waitFor();
         await screen(a.page, 'card-reach');
-      }, !notify && notYet('announcements'));
+      });
 
       await step('import: an admin imports a Trello export and reads the report', async () => {
         await a.page.goto(`${base}/admin`);
@@ -185,7 +181,7 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         assert.match(download.suggestedFilename(), /\.csv$/);
         const csv = await (await import('node:fs/promises')).readFile(await download.path(), 'utf8');
         assert.match(csv.split(/\r?\n/)[0], /^\uFEFF?list,title,/);
-      }, !importing && notYet('Trello import'));
+      });
 
       await step('sign-in link: the same neutral message for a member and for a stranger', async () => {
         // A second tab of the organiser's browser: the sign-in screen shows whoever is signed in.
@@ -206,7 +202,7 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         } finally {
           await p.close();
         }
-      }, !links && notYet('sign-in links'));
+      });
 
       await step('no axe violations on any new screen, no page errors', async () => {
         const bad = Object.entries(axe).filter(([, v]) => v.length);
