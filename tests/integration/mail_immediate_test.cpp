@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include <atomic>
 #include <thread>
 
 #include "integration/mail_fixture.hpp"
@@ -150,6 +151,21 @@ TEST_F(MailImmediate, NoMailAboutACardTheMemberCanNoLongerSeeOrHasRead) {
     ASSERT_EQ(trainee.post("/api/v1/me/notifications/read_all", bj::object{}).status, 200);
     EXPECT_EQ(run(t1 + mail::immediate::kWindowMs + 1000), 0u);
     EXPECT_TRUE(settled_mails_to("trainee@example.org").empty());
+}
+
+TEST_F(MailImmediate, SeveralProcessesRunningTheJobQueueTheMailOnce) {
+    auto const t0 = now_ms();
+    card_mentioning("Swap for Friday");
+    // Four workers, each with its own connection, reach the end of the window at once.
+    std::atomic<std::size_t> queued{0};
+    std::vector<std::thread> workers;
+    for (int i = 0; i < 4; ++i) {
+        workers.emplace_back([&] { queued += run(t0 + mail::immediate::kWindowMs + 1000); });
+    }
+    for (auto& w : workers) w.join();
+    EXPECT_EQ(queued.load(), 1u);
+    sink.wait_for(1);
+    EXPECT_EQ(settled_mails_to("trainee@example.org").size(), 1u);
 }
 
 TEST_F(MailImmediate, AMemberWhoTurnsToDailyIsOwedNothing) {

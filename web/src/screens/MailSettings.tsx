@@ -8,7 +8,7 @@ import { fieldError } from '../ui/Field';
 import { useToast } from '../ui/toast';
 
 const CHOICES: [MailNotify, string, string][] = [
-  ['immediately', 'Right away', 'A mail for each notification (outside your quiet hours).'],
+  ['immediately', 'Right away', 'A mail soon after each notification; several close together come as one (outside your quiet hours).'],
   ['daily', 'Daily digest', 'One mail a day with what’s new, only when there is something.'],
   ['weekly', 'Weekly digest', 'One mail a week.'],
   ['never', 'Never', 'No notification mail. Invitations and sign-in links still come.'],
