@@ -116,7 +116,7 @@ export async function apiAs(base, email, password = PASSWORD) {
     const text = await res.text();
     return { status: res.status, body: text ? JSON.parse(text) : undefined };
   };
-  return { member, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), patch: (p, b) => call('PATCH', p, b), put: (p, b) => call('PUT', p, b ?? {}) };
+  return { member, get: (p) => call('GET', p), post: (p, b) => call('POST', p, b ?? {}), patch: (p, b) => call('PATCH', p, b), put: (p, b) => call('PUT', p, b ?? {}), del: (p) => call('DELETE', p) };
 }
 
 /** A fresh browser profile at one of the VIEWPORTS; collects page errors and CSP violations. */

@@ -1,8 +1,9 @@
 // The app shell: who is signed in, the header, and which screen the address shows.
-import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { api, http } from './api/api';
 import { ApiError } from './api/http';
 import type { Member } from './api/types';
+import { liveSocket } from './lib/livesocket';
 import { currentRoute, interceptLinks, navigate, onRouteChange, paths, type Route } from './lib/router';
 import { SessionContext, type SessionApi } from './session';
 import { ToastProvider } from './ui/toast';
@@ -56,6 +57,33 @@ export function App() {
       h.focus({ preventScroll: true });
     }
   }, [route]);
+
+  // One live socket per tab while signed in, kept across screens (the bell and the board screen
+  // use it). Opened again when who is signed in changes: the server reads the session at upgrade.
+  const meId = me?.id ?? null;
+  const socketFor = useRef<number | null>(null);
+  useEffect(() => {
+    const live = liveSocket();
+    if (!live || !checked) return;
+    if (meId !== null) {
+      if (socketFor.current !== meId) live.restart(); // e.g. it was a public board's, anonymous
+      live.start();
+    } else if (socketFor.current !== null) {
+      live.stop(); // signed out: a board screen opens an anonymous one for a public board
+    }
+    socketFor.current = meId;
+  }, [meId, checked]);
+  useEffect(() => {
+    const wake = () => {
+      if (document.visibilityState !== 'hidden') liveSocket()?.wake();
+    };
+    addEventListener('online', wake);
+    document.addEventListener('visibilitychange', wake);
+    return () => {
+      removeEventListener('online', wake);
+      document.removeEventListener('visibilitychange', wake);
+    };
+  }, []);
 
   const session = useMemo<SessionApi>(
     () => ({

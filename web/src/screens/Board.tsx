@@ -9,7 +9,7 @@ import { abilities, appendCard, removeCard, toBoardView, updateCard, type BoardV
 import { labelColors } from '../lib/colors';
 import { dueState, formatWhen, plural } from '../lib/format';
 import { applyEvent, type LiveEvent } from '../lib/liveboard';
-import { LiveBoard, type LiveStatus } from '../lib/livesocket';
+import { liveSocket, type LiveStatus } from '../lib/livesocket';
 import { notePosted } from '../lib/onboarding';
 import { moveCard, moveList } from '../lib/order';
 import { navigate, paths } from '../lib/router';
@@ -64,18 +64,21 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
   const archivedRef = useRef(showArchived);
   archivedRef.current = showArchived;
   const meId = me?.id;
-  // The socket opens once the board shows (it is not needed to read it), from the activity id
-  // the read reflects when the server gives one.
+  // The board is followed on the tab's socket once it shows (the socket is not needed to read
+  // it), from the activity id the read reflects when the server gives one.
   const loaded = view !== null;
   useEffect(() => {
-    if (typeof WebSocket === 'undefined' || !loaded) return;
+    const socket = liveSocket();
+    if (!socket || !loaded) return;
     let refetch: ReturnType<typeof setTimeout> | undefined;
     let everLive = false;
     const refetchSoon = (ms = 250) => {
       clearTimeout(refetch);
       refetch = setTimeout(() => void loadRef.current({ quiet: true }), ms);
     };
-    const live = new LiveBoard(boardId, {
+    const live = socket.board(
+      boardId,
+      {
       onEvent: (ev: LiveEvent) => {
         if (meId !== undefined && ev.actor?.id === meId) {
           // My own change is on screen already (from this tab); another tab of mine shows it
@@ -104,18 +107,14 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
         if (st === 'live') everLive = true;
         setLiveStatus(everLive ? st : 'connecting');
       },
-    });
-    live.start(viewRef.current?.board.last_activity_id);
-    const wake = () => {
-      if (document.visibilityState !== 'hidden') live.wake();
-    };
-    addEventListener('online', wake);
-    document.addEventListener('visibilitychange', wake);
+      },
+      viewRef.current?.board.last_activity_id,
+    );
+    // Signed in, the app keeps the socket open; anonymous, a public board opens it.
+    socket.start();
     return () => {
       clearTimeout(refetch);
       live.stop();
-      removeEventListener('online', wake);
-      document.removeEventListener('visibilitychange', wake);
     };
   }, [boardId, meId, loaded]);
 

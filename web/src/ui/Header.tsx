@@ -1,7 +1,8 @@
 // The bar at the top: home, profile, admin (for admins) and sign out.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api } from '../api/api';
 import type { Route } from '../lib/router';
+import { liveSocket } from '../lib/livesocket';
 import { badgeText, bellLabel, unread } from '../lib/unread';
 import { paths } from '../lib/router';
 import { initials } from '../lib/format';
@@ -57,14 +58,44 @@ export function Header({ route }: { route: Route }) {
   );
 }
 
-/** The bell: unread notifications, read at start, every minute, on return to the tab and on home. */
+/**
+ * The bell: unread notifications. The live socket brings the count as it changes, on every
+ * screen; read over REST at start, on return to the tab, on home, after the socket reconnects
+ * (what came while it was down) and every minute only while the socket is not live.
+ */
 function Bell({ route }: { route: Route }) {
   const [n, setN] = useState<number | null>(unread.get());
+  const [said, setSaid] = useState('');
+  const onNotifications = route.name === 'notifications';
+  const onNotificationsRef = useRef(onNotifications);
+  onNotificationsRef.current = onNotifications;
   useEffect(() => unread.subscribe(setN), []);
   useEffect(() => {
-    const timer = setInterval(readUnread, 60_000);
+    const live = liveSocket();
+    let welcomedBefore = false;
+    const offLive = live?.onLive((up) => {
+      if (up && welcomedBefore) readUnread();
+      if (up) welcomedBefore = true;
+    });
+    let clear: ReturnType<typeof setTimeout> | undefined;
+    const offNotes = live?.onNotifications((m) => {
+      unread.set(m.unread);
+      // Said politely to screen readers (no sound, nothing pops up); not during quiet hours, nor
+      // on the notifications screen, which shows them.
+      if (m.alert && !onNotificationsRef.current) {
+        setSaid(`New notification. ${bellLabel(m.unread)}.`);
+        clearTimeout(clear);
+        clear = setTimeout(() => setSaid(''), 8000);
+      }
+    });
+    const timer = setInterval(() => {
+      if (!live?.live) readUnread();
+    }, 60_000);
     document.addEventListener('visibilitychange', readUnread);
     return () => {
+      offLive?.();
+      offNotes?.();
+      clearTimeout(clear);
       clearInterval(timer);
       document.removeEventListener('visibilitychange', readUnread);
     };
@@ -75,16 +106,21 @@ function Bell({ route }: { route: Route }) {
     if (home || !askedOnce) readUnread();
   }, [home]);
   return (
-    <a class="bell" href={paths.notifications()} aria-current={route.name === 'notifications' ? 'page' : undefined} aria-label={bellLabel(n)}>
-      <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
-        <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 16a1 1 0 0 0 .9 1.5h13.6a1 1 0 0 0 .9-1.5L18 12.6V9a6 6 0 0 0-6-6Zm0 19a2.6 2.6 0 0 0 2.5-2h-5a2.6 2.6 0 0 0 2.5 2Z" fill="currentColor" />
-      </svg>
-      {n ? (
-        <span class="bell-count" aria-hidden="true">
-          {badgeText(n)}
-        </span>
-      ) : null}
-    </a>
+    <>
+      <a class="bell" href={paths.notifications()} aria-current={onNotifications ? 'page' : undefined} aria-label={bellLabel(n)}>
+        <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true" focusable="false">
+          <path d="M12 3a6 6 0 0 0-6 6v3.6L4.3 16a1 1 0 0 0 .9 1.5h13.6a1 1 0 0 0 .9-1.5L18 12.6V9a6 6 0 0 0-6-6Zm0 19a2.6 2.6 0 0 0 2.5-2h-5a2.6 2.6 0 0 0 2.5 2Z" fill="currentColor" />
+        </svg>
+        {n ? (
+          <span class="bell-count" aria-hidden="true">
+            {badgeText(n)}
+          </span>
+        ) : null}
+      </a>
+      <span class="visually-hidden bell-announce" role="status" aria-live="polite">
+        {said}
+      </span>
+    </>
   );
 }
 
