@@ -11,6 +11,7 @@ import { dueState, formatWhen, plural } from '../lib/format';
 import { applyEvent, type LiveEvent } from '../lib/liveboard';
 import { liveSocket, type LiveStatus } from '../lib/livesocket';
 import { notePosted } from '../lib/onboarding';
+import { fillIn, FIRST_CARDS, nextCount } from '../lib/fillin';
 import { moveCard, moveList } from '../lib/order';
 import { navigate, paths } from '../lib/router';
 import { useSession } from '../session';
@@ -611,6 +612,7 @@ function BoardBody(p: BodyProps) {
             list={list}
             listIndex={li}
             listCount={lists.length}
+            inView={li >= current && li < current + 4}
             boardId={board.id}
             can={can}
             labels={labels}
@@ -680,6 +682,8 @@ interface ColumnProps {
   list: ListView;
   listIndex: number;
   listCount: number;
+  /** On screen (or next to it) when the board opens: its first cards render at once. */
+  inView: boolean;
   boardId: number;
   can: ReturnType<typeof abilities>;
   labels: Map<number, Label>;
@@ -696,6 +700,15 @@ interface ColumnProps {
 // quick when one card moves or the visible list changes.
 const Column = memo(function Column(p: ColumnProps) {
   const { list } = p;
+  // A long list renders what is in view first and fills in the rest after (lib/fillin.ts).
+  const [shown, setShown] = useState(() => (p.inView ? FIRST_CARDS : 0));
+  const total = list.cards.length;
+  const whole = shown >= total;
+  useEffect(() => {
+    if (whole) return;
+    return fillIn(p.inView ? 0 : 1, () => setShown((n) => nextCount(n, total)));
+  }, [shown, whole, total, p.inView]);
+  const cards = whole ? list.cards : list.cards.slice(0, shown);
   const [renaming, setRenaming] = useState(false);
   const [name, setName] = useState(list.name);
   const [title, setTitle] = useState('');
@@ -764,7 +777,7 @@ const Column = memo(function Column(p: ColumnProps) {
         {p.can.editLists && <Menu label={`Actions for list ${list.name}`} items={items} />}
       </div>
       <ol class="cards" data-list-id={list.id} aria-labelledby={headId}>
-        {list.cards.map((card, i) => (
+        {cards.map((card, i) => (
           <li key={card.id} data-id={card.id}>
             <CardTile card={card} boardId={p.boardId} labels={p.labels} listIndex={p.listIndex} index={i} onCardKey={p.onCardKey} dragging={p.dragging} />
           </li>
