@@ -45,12 +45,18 @@ std::string_view opaque_tag(std::string_view tag) {
 }  // namespace
 
 SnapshotPtr build_snapshot(store::Sql& sql, BoardId id, bool with_archived) {
-    // The board row first: its version is the oldest state any later statement can see.
+    // The board's newest activity id before anything else: what follows shows that state or a
+    // later one, so a live client that subscribes after this id misses nothing (at worst it is
+    // told again of a change the read already shows). Every activity of a board bumps its
+    // version, so snapshots of one version agree on it.
+    auto const last_activity = sql.query_one(sql::view_last_activity, id)->i64(0);
+    // The board row next: its version is the oldest state any later statement can see.
     auto board = load_board(sql, id);
     if (!board) return nullptr;
     std::int64_t const archived_flag = with_archived ? 1 : 0;
 
     bj::object board_json = to_json(*board, false);
+    board_json["last_activity_id"] = last_activity;
     bj::array labels;
     for (auto const& row : sql.query(sql::view_labels, id)) {
         labels.push_back(

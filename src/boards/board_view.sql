@@ -1,6 +1,9 @@
 -- The board read: one statement per table, each scoped to one board (boards/board_view.cpp).
 -- $2 is 1 to include archived lists and cards, 0 for open ones in open lists only.
 
+-- name: view_last_activity
+SELECT COALESCE(MAX(id), 0) FROM activity WHERE board_id = $1
+
 -- name: view_labels
 SELECT id, name, color FROM labels WHERE board_id = $1 ORDER BY id
 

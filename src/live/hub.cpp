@@ -236,6 +236,9 @@ void Hub::subscribe_now(store::Db& db, ClientId id, Client& client, BoardId boar
         client.peer->send(unsubscribed_message(board, "not_found"));
         return;
     }
+    // Catch up with the log first, so a replay reaches what is committed now and the answer
+    // does not depend on how far behind the notices the pump happens to be.
+    if (after) pump(db);
     // Without `after`, live from now: what committed before this subscribe (even if the pump
     // has not reached it yet) is not sent.
     auto floor =

@@ -49,6 +49,26 @@ TEST(LiveSocket, SubscriberReceivesCardCreatedWithItsActivityId) {
     EXPECT_EQ(names, (std::vector<std::string>{"comment.added", "list.created", "card.moved"}));
 }
 
+// The web app's way in: read the board, then subscribe after the id the read carries; a card
+// posted in between arrives as an event.
+TEST(LiveSocket, SubscribingAfterTheBoardReadsLastActivityIdMissesNothing) {
+    LiveWorld world;
+    world.new_card(Persona::trainer, "Before the read");
+    auto const read = world.as(Persona::trainee).get(id_path("/api/v1/boards/", world.board));
+    ASSERT_EQ(read.status, 200) << read.body;
+    auto const last = read.json().at("board").at("last_activity_id").as_int64();
+    EXPECT_EQ(last, world.newest_activity(world.board));
+
+    auto const between = world.new_card(Persona::trainer, "Between the read and the socket");
+    auto b = world.socket(Persona::trainee);
+    auto const answer = b.subscribe(world.board, last);
+    EXPECT_EQ(answer.at("type").as_string(), "subscribed");
+    auto const event = b.expect("event");
+    EXPECT_EQ(event.at("card_id").as_int64(), between);
+    EXPECT_EQ(event.at("data").at("title").as_string(), "Between the read and the socket");
+    EXPECT_FALSE(b.receive(300ms)) << "something came twice or from before the read";
+}
+
 TEST(LiveSocket, NoAccessIsRefusedLikeAMissingBoardAndHearsNothing) {
     LiveWorld world;
     auto const hidden = world.new_board("Organisers only", "private");
