@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fillIn, nextCount, MORE_CARDS } from './fillin';
+import { fillIn, listsInView, nextCount, MORE_CARDS } from './fillin';
 
 describe('fillIn', () => {
   it('runs one job per task, lower priority numbers first, then in the order asked', () => {
@@ -24,5 +24,10 @@ describe('fillIn', () => {
     expect(nextCount(0, 500)).toBe(MORE_CARDS);
     expect(nextCount(495, 500)).toBe(500);
     expect(nextCount(500, 500)).toBe(500);
+  });
+
+  it('counts one list in view on a phone, and the columns that show on a wide screen', () => {
+    expect(listsInView(375)).toBe(1);
+    expect(listsInView(1280)).toBe(5);
   });
 });

@@ -32,9 +32,18 @@ export function fillIn(priority: number, run: () => void): () => void {
 }
 
 /** Cards a list shows before the first paint: a phone screen's worth and some. */
-export const FIRST_CARDS = 12;
+export const FIRST_CARDS = 10;
+
+/**
+ * How many lists fit across a window `width` px wide: one on a phone, where a list fills the
+ * screen; else as many 288 px columns (styles.css --list-w, plus the gap) as fit, and a part one.
+ */
+export function listsInView(width: number): number {
+  if (width < 700) return 1;
+  return Math.ceil(width / 296);
+}
 /** Cards added per task after it: small enough that a slow phone still answers between batches. */
-export const MORE_CARDS = 12;
+export const MORE_CARDS = 5;
 
 /** How many of `total` items to render now, growing by MORE_CARDS per task until all are. */
 export function nextCount(shown: number, total: number): number {

@@ -11,7 +11,7 @@ import { dueState, formatWhen, plural } from '../lib/format';
 import { applyEvent, type LiveEvent } from '../lib/liveboard';
 import { liveSocket, type LiveStatus } from '../lib/livesocket';
 import { notePosted } from '../lib/onboarding';
-import { fillIn, FIRST_CARDS, nextCount } from '../lib/fillin';
+import { fillIn, FIRST_CARDS, listsInView, nextCount } from '../lib/fillin';
 import { moveCard, moveList } from '../lib/order';
 import { navigate, paths } from '../lib/router';
 import { useSession } from '../session';
@@ -40,10 +40,15 @@ export function BoardScreen({ boardId, cardId }: { boardId: number; cardId?: num
   const viewRef = useRef<BoardView | null>(null);
   viewRef.current = view;
 
+  // The read the view was built from: a revalidation answered 304 gives the very same object,
+  // and nothing on the server changed since, so the board (500 cards) is not rebuilt.
+  const lastRead = useRef<unknown>(null);
   const load = useCallback(
     async (opts: { quiet?: boolean } = {}) => {
       try {
         const read = await api.board(boardId, { archived: showArchived });
+        if (read === lastRead.current && viewRef.current) return setError(null);
+        lastRead.current = read;
         setView(toBoardView(read));
         setError(null);
       } catch (e) {
@@ -531,6 +536,7 @@ function BoardBody(p: BodyProps) {
 
   const openCard = p.cardId !== undefined;
   const visibleLists = lists;
+  const inView = listsInView(innerWidth);
 
   return (
     <div class="board-page">
@@ -612,7 +618,7 @@ function BoardBody(p: BodyProps) {
             list={list}
             listIndex={li}
             listCount={lists.length}
-            inView={li >= current && li < current + 4}
+            inView={li >= current && li < current + inView}
             boardId={board.id}
             can={can}
             labels={labels}
