@@ -9,6 +9,7 @@
 #include "accounts/members.hpp"
 #include "accounts/setup.hpp"
 #include "core/actor.hpp"
+#include "store/command_errors.hpp"
 
 namespace village::accounts {
 
@@ -30,26 +31,6 @@ struct MemberOptions {
     std::string role;
     std::string password;
 };
-
-int report(Error const& error) {
-    std::cerr << "error: " << error.message;
-    if (!error.field.empty()) std::cerr << " (" << error.field << ")";
-    std::cerr << '\n';
-    return 1;
-}
-
-// Runs a command, turning database failures into a message and exit status 1.
-template <class F>
-int guarded(F&& command) {
-    try {
-        return command();
-    } catch (store::DbError const& e) {
-        return report(e.error());
-    } catch (std::exception const& e) {
-        std::cerr << "error: " << e.what() << '\n';
-        return 1;
-    }
-}
 
 // --password, or else one line of standard input (so it stays out of the shell history).
 Result<std::string> password_from(std::string const& given) {
@@ -76,15 +57,15 @@ Result<Role> role_from(std::string const& text) {
 
 int create(store::Database& database, CreateOptions const& o) {
     auto role = role_from(o.role);
-    if (!role) return report(role.error());
+    if (!role) return store::report_error(role.error());
     auto password = password_from(o.password);
-    if (!password) return report(password.error());
+    if (!password) return store::report_error(password.error());
     NewMember in{o.email, o.name, *role, {}, {}, {}, *password};
     if (!o.grade.empty()) in.grade = o.grade;
     if (!o.site.empty()) in.site = o.site;
     store::Db db(database);
     auto member = members::create_as_operator(db, std::move(in));
-    if (!member) return report(member.error());
+    if (!member) return store::report_error(member.error());
     fmt::print("Created member {}: {} <{}>, {}\n", member->id.value, member->display_name,
                member->email, role_name(member->role));
     return 0;
@@ -109,20 +90,20 @@ int list(store::Database& database) {
 
 int set_role(store::Database& database, MemberOptions const& o) {
     auto role = role_from(o.role);
-    if (!role) return report(role.error());
+    if (!role) return store::report_error(role.error());
     store::Db db(database);
     auto member = members::set_role_as_operator(db, o.email, *role);
-    if (!member) return report(member.error());
+    if (!member) return store::report_error(member.error());
     fmt::print("{} <{}> is now {}\n", member->display_name, member->email, role_name(member->role));
     return 0;
 }
 
 int set_password(store::Database& database, MemberOptions const& o) {
     auto password = password_from(o.password);
-    if (!password) return report(password.error());
+    if (!password) return store::report_error(password.error());
     store::Db db(database);
     auto member = members::set_password_as_operator(db, o.email, *password);
-    if (!member) return report(member.error());
+    if (!member) return store::report_error(member.error());
     fmt::print("Set the password of {} <{}>; their sessions were signed out\n",
                member->display_name, member->email);
     return 0;
@@ -144,18 +125,21 @@ void add_user_commands(CLI::App& root, DatabaseFn database, int& exit_code) {
     create_cmd->add_option("--site", create_opts->site, "Hospital or site");
     create_cmd->add_option("--password", create_opts->password,
                            "Password (else read as one line from standard input)");
-    create_cmd->callback(
-        [=, &exit_code] { exit_code = guarded([&] { return create(database(), *create_opts); }); });
+    create_cmd->callback([=, &exit_code] {
+        exit_code = store::guarded([&] { return create(database(), *create_opts); });
+    });
 
     auto* list_cmd = user->add_subcommand("list", "List every member");
-    list_cmd->callback([=, &exit_code] { exit_code = guarded([&] { return list(database()); }); });
+    list_cmd->callback(
+        [=, &exit_code] { exit_code = store::guarded([&] { return list(database()); }); });
 
     auto role_opts = std::make_shared<MemberOptions>();
     auto* role_cmd = user->add_subcommand("set-role", "Change a member's role");
     role_cmd->add_option("email", role_opts->email, "The member's email")->required();
     role_cmd->add_option("role", role_opts->role, "admin, trainer, trainee or guest")->required();
-    role_cmd->callback(
-        [=, &exit_code] { exit_code = guarded([&] { return set_role(database(), *role_opts); }); });
+    role_cmd->callback([=, &exit_code] {
+        exit_code = store::guarded([&] { return set_role(database(), *role_opts); });
+    });
 
     auto password_opts = std::make_shared<MemberOptions>();
     auto* password_cmd = user->add_subcommand("set-password", "Set a member's password");
@@ -163,7 +147,7 @@ void add_user_commands(CLI::App& root, DatabaseFn database, int& exit_code) {
     password_cmd->add_option("--password", password_opts->password,
                              "Password (else read as one line from standard input)");
     password_cmd->callback([=, &exit_code] {
-        exit_code = guarded([&] { return set_password(database(), *password_opts); });
+        exit_code = store::guarded([&] { return set_password(database(), *password_opts); });
     });
 }
 

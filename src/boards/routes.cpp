@@ -15,6 +15,9 @@
 namespace village::boards {
 
 namespace bj = boost::json;
+using http::done;
+using http::not_found;
+using http::reply;
 using http::Request;
 using http::Response;
 using store::Db;
@@ -27,17 +30,6 @@ Response error(Errc code, std::string message, std::string field = {}) {
 
 Response board_not_found() {
     return error(Errc::not_found, "Board not found");
-}
-
-Response done(Result<void> const& result) {
-    if (!result) return http::error_response(result.error());
-    return http::no_content();
-}
-
-template <class T>
-Response reply(Result<T> const& result, int status = 200) {
-    return http::respond(
-        result, [](auto const& value) { return to_json(value); }, status);
 }
 
 Result<bool> query_flag(Request const& req, std::string_view key) {

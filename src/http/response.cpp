@@ -35,4 +35,13 @@ Response no_content() {
     return r;
 }
 
+Response not_found(std::string_view message) {
+    return error_response(Error{Errc::not_found, std::string(message)});
+}
+
+Response done(Result<void> const& result) {
+    if (!result) return error_response(result.error());
+    return no_content();
+}
+
 }  // namespace village::http

@@ -51,4 +51,16 @@ template <class T, class ToJson>
     return json_response(to_json(*result), status);
 }
 
+// The answers most routes give, so every module words them alike.
+[[nodiscard]] Response not_found(std::string_view message);
+// A write that answers nothing: 204, or its error.
+[[nodiscard]] Response done(Result<void> const& result);
+// A value as JSON through the to_json its module declares beside its type (found by
+// argument-dependent lookup), or the error.
+template <class T>
+[[nodiscard]] Response reply(Result<T> const& result, int status = 200) {
+    return respond(
+        result, [](auto const& value) { return to_json(value); }, status);
+}
+
 }  // namespace village::http

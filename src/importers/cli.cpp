@@ -13,6 +13,7 @@
 #include "importers/json_input.hpp"
 #include "importers/report.hpp"
 #include "importers/service.hpp"
+#include "store/command_errors.hpp"
 
 namespace village::importers {
 
@@ -30,25 +31,6 @@ struct ExportOptions {
     std::string output;
     std::string as;
 };
-
-int report_error(Error const& error) {
-    std::cerr << "error: " << error.message;
-    if (!error.field.empty()) std::cerr << " (" << error.field << ")";
-    std::cerr << '\n';
-    return 1;
-}
-
-template <class F>
-int guarded(F&& command) {
-    try {
-        return command();
-    } catch (store::DbError const& e) {
-        return report_error(e.error());
-    } catch (std::exception const& e) {
-        std::cerr << "error: " << e.what() << '\n';
-        return 1;
-    }
-}
 
 Result<Actor> acting_as(store::Sql& sql, std::string const& email) {
     auto row = email.empty() ? sql.query_one(sql::cli_first_admin)
@@ -69,18 +51,18 @@ using Importer = Result<Report> (*)(store::Db&, Actor const&, std::string_view,
 
 int run_import(store::Database& database, ImportOptions const& o, Importer import) {
     auto text = read_import_file(o.file);
-    if (!text) return report_error(text.error());
+    if (!text) return store::report_error(text.error());
     store::Db db(database);
     auto actor = acting_as(db, o.as);
-    if (!actor) return report_error(actor.error());
+    if (!actor) return store::report_error(actor.error());
     std::optional<SpaceId> space;
     if (!o.space.empty()) {
         auto found = space_named(db, o.space);
-        if (!found) return report_error(found.error());
+        if (!found) return store::report_error(found.error());
         space = *found;
     }
     auto report = import(db, *actor, *text, space);
-    if (!report) return report_error(report.error());
+    if (!report) return store::report_error(report.error());
     fmt::print("{}", to_text(*report));
     std::fflush(stdout);
     return 0;
@@ -88,12 +70,13 @@ int run_import(store::Database& database, ImportOptions const& o, Importer impor
 
 int run_export(store::Database& database, ExportOptions const& o) {
     auto format = parse_export_format(o.format);
-    if (!format) return report_error(Error{Errc::bad_request, "--format must be json or csv"});
+    if (!format)
+        return store::report_error(Error{Errc::bad_request, "--format must be json or csv"});
     store::Db db(database);
     auto actor = acting_as(db, o.as);
-    if (!actor) return report_error(actor.error());
+    if (!actor) return store::report_error(actor.error());
     auto file = export_board(db, *actor, BoardId{o.board}, *format);
-    if (!file) return report_error(file.error());
+    if (!file) return store::report_error(file.error());
     if (o.output.empty()) {
         std::cout << file->body;
         if (*format == ExportFormat::json) std::cout << '\n';
@@ -103,7 +86,7 @@ int run_export(store::Database& database, ExportOptions const& o) {
     std::ofstream out(o.output, std::ios::binary | std::ios::trunc);
     out << file->body;
     out.close();
-    if (!out) return report_error(Error{Errc::bad_request, "Cannot write " + o.output});
+    if (!out) return store::report_error(Error{Errc::bad_request, "Cannot write " + o.output});
     std::cerr << fmt::format("Wrote {} ({} bytes)\n", o.output, file->body.size());
     return 0;
 }
@@ -116,7 +99,7 @@ void add_import(CLI::App& import_cmd, std::string const& name, std::string const
     cmd->add_option("--space", opts->space, "Put the board in this space (by name)");
     cmd->add_option("--as", opts->as, "Act as this member (default: the first admin)");
     cmd->callback([=, &exit_code] {
-        exit_code = guarded([&] { return run_import(database(), *opts, importer); });
+        exit_code = store::guarded([&] { return run_import(database(), *opts, importer); });
     });
 }
 
@@ -126,8 +109,9 @@ void add_import_export_commands(CLI::App& root, std::function<store::Database&()
                                 int& exit_code) {
     auto* import_cmd = root.add_subcommand("import", "Import a board from a file");
     import_cmd->require_subcommand(1);
-    add_import(*import_cmd, "trello", "Import a Trello board export (Export as JSON) as a new board",
-               database, exit_code, import_trello);
+    add_import(*import_cmd, "trello",
+               "Import a Trello board export (Export as JSON) as a new board", database, exit_code,
+               import_trello);
     add_import(*import_cmd, "village", "Restore a board from `village export board` (JSON)",
                database, exit_code, import_village);
 
@@ -139,8 +123,9 @@ void add_import_export_commands(CLI::App& root, std::function<store::Database&()
     board_cmd->add_option("--format", opts->format, "json (Village's own format) or csv (cards)");
     board_cmd->add_option("--output,-o", opts->output, "Write to this file (default: stdout)");
     board_cmd->add_option("--as", opts->as, "Act as this member (default: the first admin)");
-    board_cmd->callback(
-        [=, &exit_code] { exit_code = guarded([&] { return run_export(database(), *opts); }); });
+    board_cmd->callback([=, &exit_code] {
+        exit_code = store::guarded([&] { return run_export(database(), *opts); });
+    });
 }
 
 }  // namespace village::importers

@@ -20,26 +20,14 @@
 namespace village::notifications {
 
 namespace bj = boost::json;
+using http::done;
+using http::not_found;
+using http::reply;
 using http::Request;
 using http::Response;
 using store::Db;
 
 namespace {
-
-Response not_found(std::string_view message) {
-    return http::error_response(Error{Errc::not_found, std::string(message)});
-}
-
-Response done(Result<void> const& result) {
-    if (!result) return http::error_response(result.error());
-    return http::no_content();
-}
-
-template <class T>
-Response reply(Result<T> const& result, int status = 200) {
-    return http::respond(
-        result, [](auto const& value) { return to_json(value); }, status);
-}
 
 template <class T>
 bj::array json_list(std::vector<T> const& items) {
