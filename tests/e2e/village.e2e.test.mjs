@@ -312,6 +312,13 @@ for (const viewport of ['phone', 'desktop'].filter((v) => !only || only === v)) 
         assert.equal(await page.getByLabel('New list name').count(), 0, 'no add-list form for a viewer');
         assert.equal(await page.getByRole('link', { name: 'Settings' }).count(), 0);
         await screen('board-viewer');
+        // On a phone one list shows at a time: go to the card's list first, as a person would
+        // (tapping a tile while the lists still scroll-snap into place can miss it).
+        const tab = page.locator('.list-tab', { hasText: 'Next month' });
+        if (await tab.isVisible()) {
+          await tab.click();
+          await page.locator('.list-tab[aria-current="true"]', { hasText: 'Next month' }).waitFor();
+        }
         await page.locator('.card-tile', { hasText: 'Neonatal teaching day' }).click();
         const sheet = page.getByRole('dialog', { name: /Card: Neonatal teaching day/ });
         await sheet.waitFor();
