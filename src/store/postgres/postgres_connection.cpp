@@ -1,5 +1,6 @@
 // PostgreSQL connection: prepared statements per distinct SQL, text parameters, typed errors.
 #include "store/postgres/postgres_connection.hpp"
+#include "store/sql_text.hpp"
 
 #include <fmt/format.h>
 #include <poll.h>
@@ -68,17 +69,12 @@ std::vector<bool> used_placeholders(std::string_view sql) {
     std::size_t i = 0;
     auto const n = sql.size();
     while (i < n) {
+        if (auto const past = skip_literal_or_comment(sql, i); past != i) {
+            i = past;
+            continue;
+        }
         char const c = sql[i];
-        if (c == '\'' || c == '"') {
-            for (++i; i < n && sql[i] != c; ++i) {
-            }
-            ++i;
-        } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
-            while (i < n && sql[i] != '\n') ++i;
-        } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
-            auto const end = sql.find("*/", i + 2);
-            i = end == std::string_view::npos ? n : end + 2;
-        } else if (c == '$' && i + 1 < n && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
+        if (c == '$' && i + 1 < n && sql[i + 1] >= '0' && sql[i + 1] <= '9') {
             std::size_t index = 0;
             auto const* first = sql.data() + i + 1;
             auto [end, ec] = std::from_chars(first, sql.data() + n, index);

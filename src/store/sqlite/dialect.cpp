@@ -4,6 +4,8 @@
 #include <array>
 #include <cctype>
 
+#include "store/sql_text.hpp"
+
 namespace village::store::sqlite {
 
 namespace {
@@ -50,17 +52,11 @@ std::string without_row_locks(std::string_view sql) {
     std::size_t i = 0;
     auto const n = sql.size();
     while (i < n) {
-        char const c = sql[i];
-        if (c == '\'' || c == '"') {
-            for (++i; i < n && sql[i] != c; ++i) {
-            }
-            ++i;
-        } else if (c == '-' && i + 1 < n && sql[i + 1] == '-') {
-            while (i < n && sql[i] != '\n') ++i;
-        } else if (c == '/' && i + 1 < n && sql[i + 1] == '*') {
-            auto const end = sql.find("*/", i + 2);
-            i = end == std::string_view::npos ? n : end + 2;
-        } else if (auto end = row_lock_at(sql, i); end != 0) {
+        if (auto const past = skip_literal_or_comment(sql, i); past != i) {
+            i = past;
+            continue;
+        }
+        if (auto end = row_lock_at(sql, i); end != 0) {
             for (auto j = i; j < end; ++j) out[j] = ' ';
             i = end;
         } else {
