@@ -60,8 +60,10 @@ export function Header({ route }: { route: Route }) {
 
 /**
  * The bell: unread notifications. The live socket brings the count as it changes, on every
- * screen; read over REST at start, on return to the tab, on home, after the socket reconnects
- * (what came while it was down) and every minute only while the socket is not live.
+ * screen; read over REST at start, on return to the tab, on home, each time the server welcomes
+ * the socket (what came before it was open, or while it was down: the server has registered the
+ * socket before its welcome can be read, so nothing falls between) and every minute only while the
+ * socket is not live.
  */
 function Bell({ route }: { route: Route }) {
   const [n, setN] = useState<number | null>(unread.get());
@@ -72,10 +74,8 @@ function Bell({ route }: { route: Route }) {
   useEffect(() => unread.subscribe(setN), []);
   useEffect(() => {
     const live = liveSocket();
-    let welcomedBefore = false;
     const offLive = live?.onLive((up) => {
-      if (up && welcomedBefore) readUnread();
-      if (up) welcomedBefore = true;
+      if (up) readUnread();
     });
     let clear: ReturnType<typeof setTimeout> | undefined;
     const offNotes = live?.onNotifications((m) => {
